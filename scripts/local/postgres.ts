@@ -1,0 +1,56 @@
+import net from "node:net";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface LocalPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Embedded Postgres (PGlite, Postgres compiled to WASM) served over the wire protocol, so the app
+ * talks to it exactly as to a real server. `dataDir` "memory://" keeps nothing on disk (tests).
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+}): Promise<LocalPostgres> {
+  const db = await PGlite.create(opts.dataDir);
+  const port = opts.port ?? (await freePort());
+  // Several connections are multiplexed onto the single PGlite session.
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 16 });
+  await server.start();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** True when something accepts TCP connections on host:port. */
+export function isListening(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once("error", () => resolve(false));
+  });
+}

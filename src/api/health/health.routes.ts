@@ -1,0 +1,17 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ErrorSchema } from "../schemas";
+
+export const HealthSchema = z
+  .object({ status: z.literal("ok"), database: z.literal("ok"), latencyMs: z.number() })
+  .openapi("Health");
+
+export const healthRoute = createRoute({
+  method: "get",
+  path: "/healthz",
+  tags: ["Health"],
+  summary: "Liveness and database check",
+  responses: {
+    200: { description: "Healthy", content: { "application/json": { schema: HealthSchema } } },
+    503: { description: "Postgres unreachable", content: { "application/json": { schema: ErrorSchema } } },
+  },
+});

@@ -1,0 +1,299 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const roleEnum = pgEnum("role", ["admin", "member", "viewer"]);
+export const classificationSourceEnum = pgEnum("classification_source", ["catalog", "rules", "ai", "human"]);
+export const classificationStatusEnum = pgEnum("classification_status", ["active", "replaced", "rejected"]);
+export const jobStatusEnum = pgEnum("job_status", [
+  "scheduled",
+  "queued",
+  "extracting",
+  "classifying",
+  "finalizing",
+  "completed",
+  "completed_with_errors",
+  "failed",
+  "cancelled",
+]);
+export const itemStatusEnum = pgEnum("item_status", [
+  "pending",
+  "classified",
+  "needs_review",
+  "failed",
+  "invalid",
+]);
+
+export const tenants = pgTable("tenants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: varchar("slug", { length: 64 }).notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    // Stored lowercased; unique across tenants so login needs only the email.
+    email: varchar("email", { length: 320 }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull().default("member"),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_tenant_idx").on(t.tenantId)],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // The first characters of the key, shown in listings so a user can tell keys apart.
+    prefix: varchar("prefix", { length: 16 }).notNull(),
+    // SHA-256 of the whole key: keys are 256-bit random, so a slow hash adds nothing.
+    keyHash: varchar("key_hash", { length: 64 }).notNull(),
+    role: roleEnum("role").notNull().default("member"),
+    createdBy: uuid("created_by"),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("api_keys_hash_uq").on(t.keyHash),
+    index("api_keys_tenant_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: uuid("family_id").notNull(),
+    tokenHash: varchar("token_hash", { length: 64 }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("refresh_tokens_hash_uq").on(t.tokenHash),
+    index("refresh_tokens_family_idx").on(t.familyId),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    actorType: varchar("actor_type", { length: 16 }).notNull(),
+    actorId: text("actor_id"),
+    action: varchar("action", { length: 64 }).notNull(),
+    targetType: varchar("target_type", { length: 32 }),
+    targetId: text("target_id"),
+    details: jsonb("details").notNull().default({}),
+    ip: text("ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_tenant_idx").on(t.tenantId, t.id)],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    status: jobStatusEnum("status").notNull(),
+    sourceKind: varchar("source_kind", { length: 8 }).notNull(),
+    sourceKey: text("source_key"),
+    sourceName: text("source_name"),
+    options: jsonb("options").notNull().default({}),
+    total: integer("total").notNull().default(0),
+    pending: integer("pending").notNull().default(0),
+    classified: integer("classified").notNull().default(0),
+    needsReview: integer("needs_review").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    invalid: integer("invalid").notNull().default(0),
+    error: jsonb("error"),
+    idempotencyKey: varchar("idempotency_key", { length: 255 }),
+    requestHash: varchar("request_hash", { length: 64 }),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("jobs_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    index("jobs_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    uniqueIndex("jobs_idempotency_uq").on(t.tenantId, t.idempotencyKey),
+  ],
+);
+
+export const partnumbers = pgTable(
+  "partnumbers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    // Normalized MPN (see src/jobs/normalize.ts); unique per tenant.
+    mpn: text("mpn").notNull(),
+    manufacturer: text("manufacturer"),
+    description: text("description"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("partnumbers_tenant_mpn_uq").on(t.tenantId, t.mpn)],
+);
+
+export const classifications = pgTable(
+  "classifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    partnumberId: uuid("partnumber_id")
+      .notNull()
+      .references(() => partnumbers.id, { onDelete: "cascade" }),
+    ncm: varchar("ncm", { length: 8 }).notNull(),
+    exTipi: varchar("ex_tipi", { length: 3 }),
+    description: text("description"),
+    manufacturer: text("manufacturer"),
+    country: varchar("country", { length: 2 }),
+    confidence: real("confidence").notNull(),
+    rationale: text("rationale").notNull(),
+    source: classificationSourceEnum("source").notNull(),
+    status: classificationStatusEnum("status").notNull().default("active"),
+    model: text("model"),
+    jobId: uuid("job_id"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("classifications_confidence_ck", sql`${t.confidence} >= 0 and ${t.confidence} <= 1`),
+    check("classifications_ncm_ck", sql`${t.ncm} ~ '^[0-9]{8}$'`),
+    // At most one active classification per part number: the catalog entry.
+    uniqueIndex("classifications_active_uq")
+      .on(t.tenantId, t.partnumberId)
+      .where(sql`${t.status} = 'active'`),
+    index("classifications_partnumber_idx").on(t.tenantId, t.partnumberId, t.createdAt),
+  ],
+);
+
+export const jobItems = pgTable(
+  "job_items",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    partnumber: text("partnumber").notNull(),
+    rawPartnumber: text("raw_partnumber").notNull(),
+    description: text("description"),
+    manufacturer: text("manufacturer"),
+    quantity: numeric("quantity", { mode: "number" }),
+    // Every place the part number occurred in the input (list index, page/line), de-duplicated into one item.
+    occurrences: jsonb("occurrences").notNull().default([]),
+    status: itemStatusEnum("status").notNull().default("pending"),
+    reason: text("reason"),
+    classificationId: uuid("classification_id"),
+    ncm: varchar("ncm", { length: 8 }),
+    exTipi: varchar("ex_tipi", { length: 3 }),
+    classDescription: text("class_description"),
+    classManufacturer: text("class_manufacturer"),
+    country: varchar("country", { length: 2 }),
+    confidence: real("confidence"),
+    rationale: text("rationale"),
+    source: classificationSourceEnum("source"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.seq] }),
+    index("job_items_tenant_job_status_idx").on(t.tenantId, t.jobId, t.status, t.seq),
+  ],
+);
+
+export const ncm = pgTable(
+  "ncm",
+  {
+    // Digits only: 2 (chapter), 4 (heading), 5-7 (sub-levels) or 8 (the classifiable NCM code).
+    code: varchar("code", { length: 8 }).primaryKey(),
+    description: text("description").notNull(),
+    parent: varchar("parent", { length: 8 }),
+    level: smallint("level").notNull(),
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("ncm_parent_idx").on(t.parent)],
+);
+
+export const failures = pgTable(
+  "failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id"),
+    messageId: text("message_id").notNull(),
+    itemSeqs: jsonb("item_seqs").notNull().default([]),
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    payload: jsonb("payload"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("failures_tenant_job_idx").on(t.tenantId, t.jobId),
+    uniqueIndex("failures_message_uq").on(t.messageId),
+  ],
+);

@@ -1,0 +1,37 @@
+/** One line item found in a customer document. */
+export interface ExtractedItem {
+  /** The manufacturer part number as printed (wrapped cells rejoined, distributor prefixes removed). */
+  partnumber: string;
+  description?: string;
+  manufacturer?: string;
+  quantity?: number;
+  /** 1-based page (PDF) or sheet row number (CSV/XLSX). */
+  page?: number;
+  line?: number;
+  /** How it was found: from a detected part-number column, or by token heuristics in prose. */
+  via: "column" | "heuristic" | "ai";
+}
+
+export type ExtractionErrorCode =
+  | "pdf_corrupt"
+  | "pdf_encrypted"
+  | "pdf_no_text"
+  | "no_partnumbers"
+  | "spreadsheet_unreadable"
+  | "unsupported_type";
+
+export class ExtractionError extends Error {
+  constructor(
+    readonly code: ExtractionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExtractionError";
+  }
+}
+
+export interface ExtractResult {
+  items: ExtractedItem[];
+  /** Pages (PDF) or data rows (spreadsheets) read. */
+  pages: number;
+}

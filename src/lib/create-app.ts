@@ -1,0 +1,105 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AuthContext } from "../auth/types";
+import { type DbHandle, openDb } from "../db/client";
+import type { Bindings } from "./env";
+import { ApiError, errorBody } from "./errors";
+import { errorFields, log, setLogLevel } from "./logger";
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: {
+    requestId: string;
+    auth: AuthContext;
+    /** Opens the request's Postgres pool on first use; closed when the response is sent. */
+    db: () => DbHandle["db"];
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+/** zod validation failures become 422 with the issues as details, in the one error shape. */
+function validationHook(
+  result: { success: boolean; error?: { issues: unknown[] }; target?: string },
+  c: AppContext,
+) {
+  if (!result.success) {
+    return c.json(
+      errorBody("validation_failed", `The request ${result.target ?? "input"} is invalid.`, {
+        issues: result.error?.issues ?? [],
+      }),
+      422,
+    );
+  }
+}
+
+/** A router with the shared validation hook; every resource folder builds its routes on one. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  setLogLevel(c.env.LOG_LEVEL);
+  const incoming = c.req.header("x-request-id");
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  c.set("requestId", requestId);
+  let handle: DbHandle | undefined;
+  c.set("db", () => {
+    handle ??= openDb(c.env);
+    return handle.db;
+  });
+  const started = Date.now();
+  try {
+    await next();
+  } finally {
+    c.header("X-Request-Id", requestId);
+    if (handle) {
+      const closing = handle.close();
+      try {
+        c.executionCtx.waitUntil(closing);
+      } catch {
+        await closing;
+      }
+    }
+    log("info", "request", {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Date.now() - started,
+      tenantId: c.get("auth")?.tenantId,
+    });
+  }
+};
+
+function onError(err: Error, c: AppContext) {
+  const requestId = c.get("requestId");
+  if (err instanceof ApiError) {
+    for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = status === 400 ? "bad_request" : status === 413 ? "payload_too_large" : "http_error";
+    // Hono raises 400 "Malformed JSON in request body" from its JSON validator.
+    const message = err.message || "The request could not be processed.";
+    return c.json(errorBody(/malformed json/i.test(message) ? "malformed_json" : code, message), status);
+  }
+  log("error", "unhandled error", { requestId, path: c.req.path, ...errorFields(err) });
+  return c.json(errorBody("internal_error", "An unexpected error occurred.", { requestId }), 500);
+}
+
+/** The application: request ids, structured logs, security headers, one error shape everywhere. */
+export function createApp() {
+  const app = createRouter();
+  app.use("*", requestContext);
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError(onError);
+  return app;
+}

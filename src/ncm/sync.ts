@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type * as schema from "../db/schema";
+import { ncm } from "../db/schema";
+import type { ParsedNcmTable } from "./parse";
+
+// Any drizzle Postgres database: the Neon driver in the Worker, node-postgres in scripts.
+type AnyPgDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface NcmSyncResult {
+  version: string | null;
+  total: number;
+  eightDigit: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Upserts the whole table in one transaction. A row is rewritten only when something in it
+ * changed, so a second sync of the same file changes nothing (and says so).
+ */
+export async function syncNcmTable(db: AnyPgDb, table: ParsedNcmTable): Promise<NcmSyncResult> {
+  let inserted = 0;
+  let updated = 0;
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < table.rows.length; i += CHUNK) {
+      const chunk = table.rows.slice(i, i + CHUNK);
+      const written = await tx
+        .insert(ncm)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: ncm.code,
+          set: {
+            description: sql`excluded.description`,
+            parent: sql`excluded.parent`,
+            level: sql`excluded.level`,
+            validFrom: sql`excluded.valid_from`,
+            validTo: sql`excluded.valid_to`,
+            updatedAt: sql`now()`,
+          },
+          setWhere: sql`(${ncm.description}, ${ncm.parent}, ${ncm.level}, ${ncm.validFrom}, ${ncm.validTo})
+            is distinct from (excluded.description, excluded.parent, excluded.level, excluded.valid_from, excluded.valid_to)`,
+        })
+        .returning({ inserted: sql<boolean>`(xmax = 0)` });
+      for (const w of written) {
+        if (w.inserted) inserted++;
+        else updated++;
+      }
+    }
+  });
+  return {
+    version: table.version,
+    total: table.rows.length,
+    eightDigit: table.rows.filter((r) => r.level === 8).length,
+    inserted,
+    updated,
+    unchanged: table.rows.length - inserted - updated,
+  };
+}

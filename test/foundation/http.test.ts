@@ -1,0 +1,79 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { authHeaders, createTenant } from "../support/tenants";
+
+describe("HTTP skeleton", () => {
+  it("GET /healthz checks Postgres", async () => {
+    const res = await SELF.fetch("http://x/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+  });
+
+  it("puts a request id on every response", async () => {
+    const res = await SELF.fetch("http://x/healthz");
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("echoes a well-formed incoming request id", async () => {
+    const res = await SELF.fetch("http://x/nope", { headers: { "x-request-id": "req-12345678" } });
+    expect(res.headers.get("x-request-id")).toBe("req-12345678");
+  });
+
+  it("answers unknown routes with 404 in the error shape", async () => {
+    const res = await SELF.fetch("http://x/no-such-route");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: { code: "not_found", message: expect.any(String), details: null },
+    });
+  });
+
+  it("serves the OpenAPI document", async () => {
+    const res = await SELF.fetch("http://x/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toContain("/healthz");
+  });
+
+  it("serves a rendered API reference at /docs", async () => {
+    const res = await SELF.fetch("http://x/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toContain("/openapi.json");
+  });
+
+  it("sets security headers", async () => {
+    const res = await SELF.fetch("http://x/healthz");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+});
+
+describe("API-key authentication", () => {
+  it("rejects a request without a key with 401 in the error shape", async () => {
+    const res = await SELF.fetch("http://x/v1/jobs");
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { code: string } };
+    expect(body.error.code).toBe("unauthorized");
+    expect(res.headers.get("www-authenticate")).toContain("Bearer");
+  });
+
+  it("rejects a malformed Authorization header", async () => {
+    const res = await SELF.fetch("http://x/v1/jobs", { headers: { authorization: "Basic abc" } });
+    expect(res.status).toBe(401);
+  });
+
+  it("rejects an unknown key", async () => {
+    const res = await SELF.fetch("http://x/v1/jobs", { headers: { authorization: "Bearer pw_notakey" } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /invalid or revoked/,
+    );
+  });
+
+  it("lets a valid key through to routing", async () => {
+    const tenant = await createTenant();
+    const res = await SELF.fetch("http://x/v1/no-such-resource", { headers: authHeaders(tenant) });
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,29 @@
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../scripts/local/migrate";
+import { startEmbeddedPostgres } from "../scripts/local/postgres";
+import { startWsProxy } from "../scripts/local/ws-proxy";
+
+/**
+ * Starts what the Worker under test talks to: Postgres (embedded PGlite unless DATABASE_URL is set)
+ * with the real migrations applied, and the WebSocket→TCP proxy the Neon driver needs locally.
+ */
+export default async function setup(project: TestProject) {
+  const external = process.env.DATABASE_URL;
+  const embedded = external ? null : await startEmbeddedPostgres({ dataDir: "memory://" });
+  const databaseUrl = external ?? embedded!.url;
+  await applyMigrations(databaseUrl);
+  const proxy = await startWsProxy();
+  project.provide("databaseUrl", databaseUrl);
+  project.provide("pgWsProxy", `127.0.0.1:${proxy.port}`);
+  return async () => {
+    await proxy.stop();
+    await embedded?.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    pgWsProxy: string;
+  }
+}
