@@ -2,6 +2,7 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../scripts/local/migrate";
 import { startEmbeddedPostgres } from "../scripts/local/postgres";
 import { startWsProxy } from "../scripts/local/ws-proxy";
+import { startFixtureServer } from "./support/fixture-server";
 
 /**
  * Starts what the Worker under test talks to: Postgres (embedded PGlite unless DATABASE_URL is set)
@@ -15,7 +16,10 @@ export default async function setup(project: TestProject) {
   const proxy = await startWsProxy();
   project.provide("databaseUrl", databaseUrl);
   project.provide("pgWsProxy", `127.0.0.1:${proxy.port}`);
+  const fixtures = await startFixtureServer();
+  project.provide("fixtureUrl", fixtures.url);
   return async () => {
+    await fixtures.close();
     await proxy.stop();
     await embedded?.stop();
   };
@@ -25,5 +29,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     pgWsProxy: string;
+    fixtureUrl: string;
   }
 }

@@ -1,0 +1,88 @@
+/**
+ * `npm run dev`: the whole local stack in one command, no cloud account needed.
+ * Embedded Postgres (unless DATABASE_URL is set) → WebSocket→TCP proxy for the Neon driver →
+ * migrations → `dev` tenant seeded → `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops all of it.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { clearLocalState, PG_DATA_DIR, STATE_DIR, writeLocalState } from "./local/database";
+import { readDevVars } from "./local/dev-vars";
+import { applyMigrations } from "./local/migrate";
+import { freePort, isListening, type LocalPostgres, startEmbeddedPostgres } from "./local/postgres";
+import { seedDevTenant } from "./local/seed";
+import { startWsProxy, type WsProxy } from "./local/ws-proxy";
+
+const PORT = Number(process.env.PORT ?? 8787);
+const devVars = readDevVars();
+const stops: Array<() => Promise<void>> = [];
+let wrangler: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\npartwise: stopping…");
+  if (wrangler && wrangler.exitCode === null) {
+    wrangler.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 1500));
+    if (wrangler.exitCode === null) wrangler.kill("SIGKILL");
+  }
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  clearLocalState();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  mkdirSync(STATE_DIR, { recursive: true });
+  let databaseUrl = process.env.DATABASE_URL || devVars.DATABASE_URL || "";
+  if (!databaseUrl) {
+    const preferred = 54329;
+    const port = (await isListening("127.0.0.1", preferred)) ? await freePort() : preferred;
+    const pg: LocalPostgres = await startEmbeddedPostgres({ dataDir: PG_DATA_DIR, port });
+    stops.push(() => pg.stop());
+    databaseUrl = pg.url;
+    console.log(`partwise: embedded Postgres (PGlite) on 127.0.0.1:${pg.port}, data in ${PG_DATA_DIR}`);
+  } else {
+    console.log(`partwise: using DATABASE_URL (${new URL(databaseUrl).host})`);
+  }
+  const proxy: WsProxy = await startWsProxy();
+  stops.push(() => proxy.stop());
+  const pgWsProxy = `127.0.0.1:${proxy.port}`;
+  console.log(`partwise: Neon WebSocket proxy on ws://${pgWsProxy}/v1`);
+
+  await applyMigrations(databaseUrl);
+  console.log("partwise: migrations applied");
+  const devKey = process.env.PARTWISE_DEV_API_KEY || devVars.PARTWISE_DEV_API_KEY;
+  if (devKey) {
+    await seedDevTenant(databaseUrl, devKey);
+    console.log(`partwise: tenant "dev" seeded; API key ${devKey.slice(0, 11)}… (PARTWISE_DEV_API_KEY)`);
+  }
+  writeLocalState({ databaseUrl, pgWsProxy, pid: process.pid });
+
+  const vars = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };
+  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(PORT)];
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  wrangler = spawn("npx", args, {
+    stdio: "inherit",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  wrangler.on("exit", (code) => void shutdown(code ?? 0));
+  console.log(
+    [
+      "",
+      `partwise: API        http://127.0.0.1:${PORT}/v1   (Authorization: Bearer $PARTWISE_DEV_API_KEY)`,
+      `partwise: health     http://127.0.0.1:${PORT}/healthz`,
+      `partwise: docs       http://127.0.0.1:${PORT}/docs  (OpenAPI: /openapi.json)`,
+      `partwise: NCM table  npm run ncm:sync -- --from ../shared/data/ncm/ncm.json`,
+      "partwise: Ctrl-C stops everything",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((err) => {
+  console.error("partwise: failed to start:", err);
+  void shutdown(1);
+});
