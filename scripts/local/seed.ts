@@ -5,7 +5,8 @@ import { apiKeys, tenants } from "../../src/db/schema";
 
 /** Local development only: the `dev` tenant with the API key from .dev.vars. Idempotent. */
 export async function seedDevTenant(url: string, apiKey: string): Promise<string> {
-  if (!apiKey.startsWith(API_KEY_PREFIX)) throw new Error(`PARTWISE_DEV_API_KEY must start with ${API_KEY_PREFIX}`);
+  if (!apiKey.startsWith(API_KEY_PREFIX))
+    throw new Error(`PARTWISE_DEV_API_KEY must start with ${API_KEY_PREFIX}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
