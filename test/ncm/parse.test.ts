@@ -19,7 +19,13 @@ describe("parseNcmTable", () => {
       Nomenclaturas: [entry("85"), entry("85.32"), entry("8532.2"), entry("8532.24.10"), entry("8533.10.00")],
     });
     const parent = Object.fromEntries(rows.map((r) => [r.code, r.parent]));
-    expect(parent).toEqual({ "85": null, "8532": "85", "85322": "8532", "85322410": "85322", "85331000": "85" });
+    expect(parent).toEqual({
+      "85": null,
+      "8532": "85",
+      "85322": "8532",
+      "85322410": "85322",
+      "85331000": "85",
+    });
   });
 
   it("turns Brazilian dates into ISO dates and the open end into null", () => {

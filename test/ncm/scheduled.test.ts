@@ -1,4 +1,9 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { inArray } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { withDb } from "../../src/db/client";
@@ -9,7 +14,11 @@ const CODES = ["96", "9608", "96081000"];
 
 async function runCron(url: string) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron: "17 3 * * *" }), { ...env, NCM_SYNC_URL: url }, ctx);
+  await worker.scheduled(
+    createScheduledController({ cron: "17 3 * * *" }),
+    { ...env, NCM_SYNC_URL: url },
+    ctx,
+  );
   return waitOnExecutionContext(ctx);
 }
 

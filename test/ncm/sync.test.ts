@@ -29,7 +29,10 @@ describe("syncNcmTable through the Neon driver", () => {
       const third = await syncNcmTable(db, table("-- Pinturas e desenhos"));
       expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
 
-      const rows = await db.select().from(ncm).where(inArray(ncm.code, ["9701", "97019100"]));
+      const rows = await db
+        .select()
+        .from(ncm)
+        .where(inArray(ncm.code, ["9701", "97019100"]));
       expect(rows.find((r) => r.code === "97019100")).toMatchObject({
         parent: "9701",
         level: 8,

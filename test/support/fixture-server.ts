@@ -27,7 +27,11 @@ const FILES: Record<string, { status: number; type: string; body: string }> = {
     ]),
   },
   "/ncm/not-a-table.json": { status: 200, type: "application/json", body: '{"hello":"world"}' },
-  "/ncm/truncated.json": { status: 200, type: "application/json", body: '{"Nomenclaturas": [{"Codigo": "96"' },
+  "/ncm/truncated.json": {
+    status: 200,
+    type: "application/json",
+    body: '{"Nomenclaturas": [{"Codigo": "96"',
+  },
 };
 
 export async function startFixtureServer(): Promise<{ url: string; close(): Promise<void> }> {
