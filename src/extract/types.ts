@@ -35,3 +35,20 @@ export interface ExtractResult {
   /** Pages (PDF) or data rows (spreadsheets) read. */
   pages: number;
 }
+
+export type FileType = "pdf" | "xlsx" | "csv";
+
+/**
+ * Optional model-backed extractor. It only sees plain text and is consulted only when the layout
+ * rules find no part-number column, so a provider outage never degrades documents with tables.
+ */
+export type AiExtractor = (text: string) => Promise<ExtractedItem[]>;
+
+export interface ExtractOptions {
+  aiExtractor?: AiExtractor;
+}
+
+export interface XlsxOptions extends ExtractOptions {
+  /** Sheet name, or 0-based index in workbook order. Default: first sheet with a part-number header. */
+  sheet?: string | number;
+}

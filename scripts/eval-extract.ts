@@ -1,0 +1,102 @@
+/**
+ * Measures PDF part-number extraction against labelled documents.
+ *   npx tsx scripts/eval-extract.ts <dir>
+ * Every NAME.pdf with a NAME.truth.json beside it is scored: {"partnumbers": [...]} lists the
+ * expected MPNs; {"no_text_layer": true} / {"corrupt": true} expect a pdf_no_text / pdf_corrupt error.
+ * Part numbers are compared ignoring case and all whitespace; totals are micro-averaged.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractPdf } from "../src/extract/index";
+import { ExtractionError } from "../src/extract/types";
+
+interface Truth {
+  partnumbers?: string[];
+  no_text_layer?: boolean;
+  corrupt?: boolean;
+}
+
+const key = (s: string) => s.replace(/\s+/g, "").toUpperCase();
+const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
+const fmt = (n: number) => n.toFixed(3);
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: npx tsx scripts/eval-extract.ts <dir>");
+    process.exit(2);
+  }
+  const names = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".pdf"))
+    .map((f) => f.slice(0, -4))
+    .filter((n) => readdirSync(dir).includes(`${n}.truth.json`))
+    .sort();
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let docs = 0;
+  let specials = 0;
+  let specialsOk = 0;
+  let pages = 0;
+  let seconds = 0;
+  // The first document also pays for loading pdf.js; report throughput with and without it.
+  let warmPages = 0;
+  let warmSeconds = 0;
+  for (const name of names) {
+    const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), "utf8")) as Truth;
+    const bytes = new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
+    const expectedCode = truth.no_text_layer ? "pdf_no_text" : truth.corrupt ? "pdf_corrupt" : null;
+    const pagesBefore = pages;
+    const started = performance.now();
+    let found: string[] = [];
+    let code: string | null = null;
+    try {
+      const result = await extractPdf(bytes);
+      found = result.items.map((i) => i.partnumber);
+      pages += result.pages;
+    } catch (err) {
+      if (!(err instanceof ExtractionError)) throw err;
+      code = err.code;
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    if (seconds > 0) {
+      warmSeconds += elapsed;
+      warmPages += pages - pagesBefore;
+    }
+    seconds += elapsed;
+    if (expectedCode) {
+      specials++;
+      const ok = code === expectedCode;
+      if (ok) specialsOk++;
+      console.log(`${name}: expected ${expectedCode}, got ${code ?? "items"} ${ok ? "OK" : "WRONG"}`);
+      continue;
+    }
+    docs++;
+    const want = new Map((truth.partnumbers ?? []).map((p) => [key(p), p]));
+    const got = new Map(found.map((p) => [key(p), p]));
+    const missed = [...want.keys()].filter((k) => !got.has(k)).map((k) => want.get(k)!);
+    const wrong = [...got.keys()].filter((k) => !want.has(k)).map((k) => got.get(k)!);
+    const hits = want.size - missed.length;
+    tp += hits;
+    fn += missed.length;
+    fp += wrong.length;
+    const p = ratio(hits, hits + wrong.length);
+    const r = ratio(hits, want.size);
+    const err = code ? ` error=${code}` : "";
+    console.log(
+      `${name}: precision=${fmt(p)} recall=${fmt(r)}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}`,
+    );
+  }
+  console.log(
+    `pages/s: ${fmt(pages / Math.max(seconds, 1e-9))} (${pages} pages in ${seconds.toFixed(2)} s; ` +
+      `${fmt(warmPages / Math.max(warmSeconds, 1e-9))} after the first document)`,
+  );
+  console.log(
+    `extract: precision=${fmt(ratio(tp, tp + fp))} recall=${fmt(ratio(tp, tp + fn))} docs=${docs} errors_ok=${specialsOk}/${specials}`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+/**
+ * Column header vocabulary in English, Portuguese, Spanish, German (plus a few Dutch/French/Russian
+ * words seen on real invoices and BOMs). Matching is on a normalised form: lower case, accents
+ * removed, "º"/"°" read as "o", spaces collapsed.
+ */
+export type HeaderRole =
+  | "pn" // manufacturer part number
+  | "pn_generic" // plain "Part Number": usually the MPN, sometimes a distributor code
+  | "pn_weak" // Comment / Value / Name / LibRef: may hold an MPN among values and words
+  | "description"
+  | "manufacturer"
+  | "quantity"
+  | "designator"
+  | "footprint"
+  | "id" // codes that are never MPNs: distributor, customer, order, invoice, SKU, lot…
+  | "other";
+
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[º°ª]/g, "o")
+    .toLowerCase()
+    .replace(/[’`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .replace(/[\s:;.]+$/, "")
+    .trim();
+}
+
+const ID_WORDS =
+  /(distrib|supplier|vendor|digi-?key|mouser|farnell|newark|element ?14|arrow|lcsc|reichelt|mc-?master|order|bestell|lieferant|\bcust\b|customer|client|kunde|klant|\bsku\b|internal|\bintern|interno|\bour\b|item code|stock code|fornecedor|distribuidor|proveedor|buyer|comprador|artikel|article|catalog|katalog|invoice|factuur|fatura|factura|rechnung|\blot\b|\blote\b|batch|\bpo\b|pedido|\bnota\b|tracking|\bbtw\b|\bvat\b|cnpj|\bcpf\b|\bncm\b|\bhts?\b|\bhs code|tariff|zolltarif|url|link)/;
+
+const STRONG_PN = [
+  /\bmpn\b/,
+  /\b(mfr|mfg|manuf|manufacturer|manufacturers|manufacturer's|maker)\b\.? ?(part|prod|product)? ?(no|nr|num|number|#|p\/?n|pn|ref|reference|code|designation|id)\b/,
+  /\b(mfr|mfg|manufacturer|manufacturer's)\.? part\b/,
+  /hersteller ?-?(bezeichnung|teilenummer|artikelnummer|nummer|nr|teile-?nr|typ|typbezeichnung)/,
+  /\b(ref|referencia|cod|codigo|numero|no|n|part|pn|p\/n|parte|pieza|peca)\.? ?(do|de|del|da)? ?fabricante\b/,
+  /\bfabricante ?(p\/?n|pn|part|ref|cod|codigo|no)\b/,
+  /\breference fabricant\b|\bref(erence)?\.? fabricant\b/,
+];
+
+const GENERIC_PN =
+  /^(pn|p\/n|p\/no|part ?(no|nr|num|number|#|no\.|n)|part-?number|partnumber|n(o|ro|um)?\.? ?de ?(pieza|parte|peca)|numero de (pieza|parte|peca)|teilenummer|teile-?nr|part ref(erence)?|codigo de (peca|pieza)|cod\.? (peca|pieza))$/;
+
+const MANUFACTURER =
+  /^(manufacturer|manufacturer name|mfr|mfg|mfr name|maker|brand|fabricante|hersteller|fabricant|marca|producer|производитель)$/;
+
+const QUANTITY =
+  /^(qty|quantity|quant|quan|quantidade|qtd|qtde|qde|cant|cantidad|menge|anzahl|stk|stuck|aantal|hoeveelheid|qte|quantite|кол|count|pcs)\b/;
+
+const DESIGNATOR =
+  /^(ref|refs|ref des|refdes|reference|references|designator|designators|position|pos|referencias?|item ref|part ref des)$/;
+
+const FOOTPRINT = /(footprint|package|^case$|gehause|encapsulamento|encapsulado|pcb decal|housing|^bauform)/;
+
+const DESCRIPTION =
+  /(descri|bezeichnung|beschreibung|omschrijving|наименование|designation|produto|producto|^product$|item name|^nome$|^nombre$)/;
+
+const WEAK_PN =
+  /^(comment|comments|value|values|name|part|parts|libref|lib ref|library ref|library reference|device|component|wert|valor|part name|comment ?\/ ?value|value ?\/ ?comment)$/;
+
+const OTHER =
+  /^(#|line|item|it|ite|itens?|no|nr|n|ctn|uom|un|unit|units|unit price|price|ext price|total|amount|coo|origin|country|lead time|n\.w|g\.w|kg|date|datum|data|notes?|remarks?|prazo|preco|preco unit|vlr\.? unit|vlr\.? total|valor unit|valor total|id|bedrag|prijs|weight|peso|stock|availability|rohs|eccn|dnp|type|typ|category|sheet|page|side|layer|x|y|rotation)$/;
+
+export function classifyHeader(text: string): HeaderRole | null {
+  const h = normalizeHeader(text);
+  if (!h || h.length > 45 || /\d{3,}/.test(h)) return null;
+  if (STRONG_PN.some((re) => re.test(h)) && !ID_WORDS.test(h)) return "pn";
+  if (MANUFACTURER.test(h)) return "manufacturer";
+  if (GENERIC_PN.test(h) && !ID_WORDS.test(h)) return "pn_generic";
+  if (ID_WORDS.test(h)) return "id";
+  if (QUANTITY.test(h)) return "quantity";
+  if (DESIGNATOR.test(h)) return "designator";
+  if (FOOTPRINT.test(h)) return "footprint";
+  if (DESCRIPTION.test(h)) return "description";
+  if (WEAK_PN.test(h)) return "pn_weak";
+  if (OTHER.test(h)) return "other";
+  return null;
+}
+
+export function isPartnumberRole(role: HeaderRole | null): role is "pn" | "pn_generic" | "pn_weak" {
+  return role === "pn" || role === "pn_generic" || role === "pn_weak";
+}
+
+/**
+ * Labels that introduce a part number inline ("PN: …", "Manufacturer part no.: …",
+ * "Cód. fabricante: …"). Group 1 is the label; the value follows the colon.
+ */
+export const PARTNUMBER_LABEL =
+  /(?:^|[\s(|;,])((?:mfr|mfg|manufacturer)\.?\s*(?:part\s*)?(?:no|nr|number|#)\.?|mpn|p\/n|pn|part\s*(?:no|nr|number)\.?|c[oó]d(?:igo|\.)?\s*(?:do\s*|de\s*)?fabricante|ref(?:er[eê]ncia|\.)?\s*(?:do\s*|de\s*)?fabricante|n[ºo°]\.?\s*de\s*pieza|herstellerbezeichnung|hersteller-?(?:teile)?nr\.?)\s*:\s*/giu;
+
+/** Words right before a label that make it someone else's code ("Cust. PN:", "Supplier P/N:"). */
+export const FOREIGN_LABEL_PREFIX =
+  /(cust|customer|client|internal|intern|our|supplier|distributor|vendor|buyer|kunde|cliente|fornecedor|distribuidor|proveedor|sku|order)\.?\s*$/i;
+
+/** Words right before a token that make it an identifier of another kind. */
+export const ID_LABEL_BEFORE =
+  /^(no|nr|n[ºo°]|#|invoice|factuur|fatura|factura|rechnung|order|pedido|po|rfq|quotation|cotacao|cotação|lot|lote|batch|sku|cnpj|cpf|vat|btw|tax|ein|iban|swift|bic|tel|phone|fax|cep|zip|awb|hawb|tracking|nota|klant|customer|cust|ref|item|cód|cod|code|codigo|código|nummer|number|ie|account|conta|req|requisição|requisicao|doc|d\/c)[.:#]*$/i;

@@ -1,0 +1,140 @@
+/**
+ * How much the surrounding layout already vouches for a string being a manufacturer part number:
+ * - strong: a cell under an MPN header, or the value of an explicit "Mfr. part no.:" / "P/N:" label
+ * - generic: a cell under a plain "Part Number" header (could hold distributor codes)
+ * - weak: a cell under Comment / Value / Name / LibRef, where values and free text are common
+ * - prose: a bare token in running text
+ */
+export type Evidence = "strong" | "generic" | "weak" | "prose";
+
+const DIGIKEY = /-ND$/i;
+const MOUSER_PREFIX = /^\d{2,3}-(?=[A-Z0-9]*[A-Z])([A-Z0-9].{3,})$/i;
+const ALTIUM_VAULT_ID = /^CMP-[\dA-Z]+(-\d+)+$/i;
+const MCMASTER = /^\d{3,5}[A-Z]\d{1,4}$/;
+const SKU = /^(SKU|ITEM|INT)[-\s#:]/i;
+const NCM_HS = /^\d{4}\.\d{2}(\.\d{2}(\.?\d{2})?|\.\d{4})?$/;
+const CNPJ = /^\d{2}\.?\d{3}\.?\d{3}\/\d{4}-?\d{2}$/;
+const CPF = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
+const DATE_NUMERIC = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$/;
+const DATE_WORDS =
+  /^\d{1,2}[-\s]?(jan|feb|fev|mar|apr|abr|may|mai|jun|jul|aug|ago|sep|set|oct|out|nov|dec|dez)[a-z]*[-\s]?\d{2,4}$/i;
+const NUMBER_LIKE = /^[-+]?[\d\s]*\d([.,]\d+)*%?$/;
+const QUANTITY_OR_MONEY = /^[-+]?\d{1,3}([.,]\d{3})*([.,]\d{1,4})?%?$/;
+const MONEY = /^(R\$|US\$|\$|€|£|EUR|USD|BRL)\s?[\d.,]+$/i;
+const QTY_K = /^\d+([.,]\d+)?\s?k(pcs|pc)?$/i;
+const COMPONENT_VALUE =
+  /^\d+([.,]\d+)?\s?(p|n|u|µ|μ|m|k|M|G)?(F|H|Hz|Ω|ohms?|R|V|VDC|VAC|A|W|mA|mW|mAh|dB|ppm|%)$/i;
+const RESISTOR_CODE = /^\d+[RKM]\d*$/i;
+const CHIP_SIZE = /^(01005|0201|0402|0603|0805|1008|1206|1210|1806|1812|2010|2220|2512)$/;
+const PACKAGE =
+  /^(SOT|SOD|SOIC|SO|SOP|SSOP|TSSOP|MSOP|QFN|DFN|VQFN|WQFN|UQFN|QFP|LQFP|TQFP|BGA|LGA|DIP|PDIP|SIP|TO|DO|SMA|SMB|SMC|HC|DPAK|D2PAK|MELF|SC|SOJ|PLCC|WSON|SON|TSOT)-?\d{1,3}[A-Z]{0,3}(-\d{1,2})?$/i;
+const PLACEHOLDER = /^(n\/?a|tbd|tba|dnp|dnf|nc|none|various|generic|any|-+|~|\?+)$/i;
+const VAT = /^[A-Z]{2}\d{8,12}(B\d{2})?$/;
+const LETTERS_THEN_LONG_NUMBER = /^[A-Z]{1,6}\d{8,}$/;
+const DESIGNATOR = /^[A-Z]{1,3}\d{1,3}(-[A-Z]{0,3}\d{0,3})?$/;
+// "C9,C23" or "R1,R4,R16": reference-designator lists from a BOM's Ref column.
+const DESIGNATOR_LIST = /^([A-Z]{1,3}\d{1,3}[,;]+)+([A-Z]{1,3}\d{0,3})?$/;
+// Package and count descriptors from distributor descriptions: "16-PDIP", "10-POS", "256KBIT", "±30PPM".
+const DESCRIPTOR =
+  /^(\d+-(PDIP|DIP|CDIP|EDIP|SDIP|SOIC|SOP|SSOP|TSSOP|QFN|QFP|TQFP|LQFP|PLCC|SMD|SIP|POS|PIN|PINS|WAY|CONTACT|CIRCUIT)|\d+(KBIT|MBIT|GBIT|KB|MB|PPM|MHZ|KHZ)|[±+-]\d.*)$/i;
+const DOC_NUMBER = /^(PO|INV|RFQ|Q|SO|PL|COT|PC|NF|OC|OV|DOC|REQ|RC|AWB|DN)-?\d{2,}([-/]\d+)*$/i;
+const LOT = /^(L|LOT|LOTE)\d{4,}(-\d+)?$/i;
+const DIMENSION = /\d+([.,]\d+)?x\d/i;
+const NON_LATIN_LETTER = /[^\u0000-\u024F\u00B5\u03BC\u03A9\u2126]/;
+// Generic component-category words that BOM tools glue in front of an MPN ("CLOCK-NE555DR").
+const CATEGORY_PREFIX =
+  /^(CLOCK|TIMER|RELAY|RES|CAP|IND|LED|IC|DIODE|CONN|XTAL|FUSE|SW|MOSFET|FET|OPAMP|REG|LDO|MCU|TRANS|BJT)[-_](?=.*\d)/i;
+// A package in parentheses at the end of a library name ("NE555DR(SOIC8)"), not an ordering suffix like "(LF)".
+const PAREN_PACKAGE =
+  /\((SOT|SOD|SOIC|SOP|SSOP|TSSOP|MSOP|QFN|DFN|QFP|LQFP|TQFP|BGA|DIP|PDIP|TO|DO)-?\d+[A-Z]?\)$/i;
+
+/** Key used to compare part numbers: case and all whitespace ignored. */
+export function partnumberKey(s: string): string {
+  return s.replace(/\s+/g, "").toUpperCase();
+}
+
+/** Trims punctuation that belongs to the sentence or table, not to the part number. */
+export function trimToken(raw: string): string {
+  let s = raw.replace(/[\u00A0\u2007\u202F]/g, " ").trim();
+  s = s.replace(/^[\s"'“”‘’«»[{<*•·]+/, "");
+  s = s.replace(/[\s,;:.!?'"“”‘’»\]}>*]+$/, "");
+  // A dangling opening or closing parenthesis is sentence punctuation; a balanced pair is part of the MPN.
+  while (s.endsWith(")") && count(s, "(") < count(s, ")")) s = s.slice(0, -1);
+  while (s.startsWith("(") && count(s, "(") > count(s, ")")) s = s.slice(1);
+  return s.trim();
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+/** Never a part number, whatever the context. */
+export function isKnownNonPartnumber(s: string): boolean {
+  const t = s.trim();
+  const compact = t.replace(/\s+/g, "");
+  return (
+    PLACEHOLDER.test(t) ||
+    DIGIKEY.test(compact) ||
+    SKU.test(t) ||
+    /^SKU\d/i.test(t) ||
+    NCM_HS.test(compact) ||
+    CNPJ.test(compact) ||
+    CPF.test(compact) ||
+    DATE_NUMERIC.test(compact) ||
+    DATE_WORDS.test(t) ||
+    MONEY.test(t) ||
+    QTY_K.test(compact) ||
+    COMPONENT_VALUE.test(compact) ||
+    RESISTOR_CODE.test(compact) ||
+    CHIP_SIZE.test(compact) ||
+    PACKAGE.test(compact) ||
+    ALTIUM_VAULT_ID.test(compact) ||
+    DESIGNATOR_LIST.test(compact) ||
+    DESCRIPTOR.test(compact) ||
+    !/\d/.test(t)
+  );
+}
+
+/**
+ * Returns the part number to report for a candidate string, or null when it is not one.
+ * `rowText` is the rest of the table row, used for catalogue numbers labelled as such.
+ */
+export function acceptPartnumber(raw: string, evidence: Evidence, rowText = ""): string | null {
+  let s = trimToken(raw);
+  if (s.length < 2 || s.length > 60) return null;
+  if (evidence !== "strong") {
+    const mouser = MOUSER_PREFIX.exec(s);
+    if (mouser?.[1] && /\d/.test(mouser[1])) s = mouser[1];
+  }
+  if (evidence === "weak" || evidence === "prose") {
+    s = s.replace(PAREN_PACKAGE, "").replace(CATEGORY_PREFIX, "");
+  }
+  if (isKnownNonPartnumber(s)) return null;
+  if (/mc-?master/i.test(rowText) && MCMASTER.test(s)) return null;
+  if (evidence === "strong") return QUANTITY_OR_MONEY.test(s) ? null : s;
+  if (NUMBER_LIKE.test(s) && !/^\d{4,}$/.test(s)) return null;
+  if (evidence === "generic") return s;
+  return weakShapeOk(s, evidence) ? s : null;
+}
+
+// Free text and value columns are full of words, values and library names; only accept tokens
+// shaped like an MPN: one token, digits, upper-case letters, no library punctuation.
+function weakShapeOk(s: string, evidence: Evidence): boolean {
+  if (/\s/.test(s) || /[_:@=]|:\/\/|www\.|\.com\b/i.test(s)) return false;
+  if (NON_LATIN_LETTER.test(s)) return false;
+  if (DIMENSION.test(s) && /[a-z]/.test(s)) return false;
+  const upper = (s.match(/[A-Z]/g) ?? []).length;
+  const lower = (s.match(/[a-z]/g) ?? []).length;
+  // Mixed case is tolerated for the "ATmega328P" kind, not for file or project names ("rp2040-launchpad").
+  if (lower > 0 && (upper < 3 || /^[^A-Z]*[a-z]/.test(s))) return false;
+  if (/^\d+$/.test(s)) return evidence === "weak" && s.length >= 7;
+  if (upper === 0) return false;
+  if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
+  if (evidence === "prose") {
+    if (s.length < 5 || DESIGNATOR.test(s)) return false;
+    if (/^[A-Z]{1,3}\d{1,3}-[A-Z]{1,3}\d{1,3}$/.test(s)) return false;
+  } else if (s.length < 4) {
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,187 @@
+import { classifyHeader, type HeaderRole, isPartnumberRole } from "./header-vocabulary";
+import { type Line, lineCells, splitWords, type TextRun } from "./layout";
+
+export interface Column {
+  role: HeaderRole | null;
+  header: string;
+  start: number;
+}
+
+export interface HeaderBlock {
+  columns: Column[];
+  /** Index of the first line after the header (headers may span two or three lines). */
+  next: number;
+}
+
+export interface TableRow {
+  /** Index in the page's line list of the line that carries the row's key cells. */
+  lineIndex: number;
+  /** Per column, the cell text fragments top to bottom (one per printed line). */
+  cells: string[][];
+}
+
+export interface Table {
+  columns: Column[];
+  rows: TableRow[];
+  /** Index of the first line after the table. */
+  next: number;
+}
+
+function recognised(cells: TextRun[]): number {
+  return cells.filter((c) => classifyHeader(c.text) !== null).length;
+}
+
+function isHeaderLike(line: Line): boolean {
+  const cells = lineCells(line);
+  if (cells.length < 2) return false;
+  const known = recognised(cells);
+  return known >= 2 && known >= 0.4 * cells.length;
+}
+
+// A second or third header line: no figures, and either fragments ("No.", "kg") or more header words.
+function continuesHeader(line: Line): boolean {
+  const cells = lineCells(line);
+  if (cells.some((c) => /\d/.test(c.text))) return false;
+  return cells.every((c) => c.text.length <= 4) || recognised(cells) >= 0.5 * cells.length;
+}
+
+/** Reads a (possibly multi-line) header starting at line i, or returns null. */
+export function readHeader(lines: Line[], i: number): HeaderBlock | null {
+  const first = lines[i];
+  if (!first || !isHeaderLike(first)) return null;
+  const group = [first];
+  let j = i + 1;
+  while (j < lines.length && j - i <= 2) {
+    const prev = lines[j - 1]!;
+    const cur = lines[j]!;
+    if (prev.y - cur.y > 1.9 * Math.max(prev.size, cur.size) || !continuesHeader(cur)) break;
+    group.push(cur);
+    j++;
+  }
+  // Columns are the union of all header lines' cells that overlap horizontally, so a label printed
+  // on the second or third line ("Manufacturer" / "Part Number") still gets its own column.
+  const cells = group
+    .flatMap((line) => lineCells(line).flatMap(splitCombinedHeader))
+    .sort((p, q) => p.x - q.x);
+  const clusters: { start: number; end: number; parts: TextRun[] }[] = [];
+  for (const cell of cells) {
+    const hit = clusters.find((c) => Math.min(c.end, cell.x + cell.width) - Math.max(c.start, cell.x) > 0);
+    if (hit) {
+      hit.parts.push(cell);
+      hit.start = Math.min(hit.start, cell.x);
+      hit.end = Math.max(hit.end, cell.x + cell.width);
+    } else {
+      clusters.push({ start: cell.x, end: cell.x + cell.width, parts: [cell] });
+    }
+  }
+  clusters.sort((p, q) => p.start - q.start);
+  const columns = clusters.map((cluster) => {
+    const texts = cluster.parts.sort((p, q) => q.y - p.y).map((c) => c.text);
+    const combined = texts.join(" ");
+    const role = classifyHeader(combined) ?? texts.map(classifyHeader).find((r) => r !== null) ?? null;
+    return { role, header: combined, start: cluster.start };
+  });
+  return { columns, next: j };
+}
+
+// One text run holding two headers ("Manufacturer's Part No. Digikey Part No.") is split after
+// each "No." / "Number" whose remainder is itself a header, positions estimated by characters.
+function splitCombinedHeader(cell: TextRun): TextRun[] {
+  const m = /^(.+?\b(?:no|nr|number|num|#|p\/n|pn)\.?)\s+(\S.*)$/i.exec(cell.text);
+  if (!m || classifyHeader(m[2]!) === null || classifyHeader(m[1]!) === null) return [cell];
+  const perChar = cell.width / cell.text.length;
+  const offset = cell.text.length - m[2]!.length;
+  const head = { ...cell, text: m[1]!, width: m[1]!.length * perChar };
+  const rest = { ...cell, text: m[2]!, x: cell.x + offset * perChar, width: m[2]!.length * perChar };
+  return [head, ...splitCombinedHeader(rest)];
+}
+
+export function columnAt(columns: Column[], x: number, size: number): number {
+  let k = -1;
+  for (let c = 0; c < columns.length; c++) if (columns[c]!.start - 0.6 * size <= x) k = c;
+  if (k < 0 && x >= columns[0]!.start - 3 * size) k = 0;
+  return k;
+}
+
+// Prose (notes, totals, footers) runs across several columns: that is where a table ends.
+function crossedColumns(columns: Column[], run: TextRun): number {
+  return columns.filter((c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size).length;
+}
+
+/** Splits a line's runs into column cells; a run that overflows into the next column is split by words. */
+export function cellsOf(columns: Column[], line: Line): string[][] {
+  const cells: string[][] = columns.map(() => []);
+  for (const run of line.runs) {
+    const k = columnAt(columns, run.x, run.size);
+    const nextStart = columns[k + 1]?.start ?? Number.POSITIVE_INFINITY;
+    const pieces = run.x + run.width > nextStart + 0.5 * run.size ? splitWords(run) : [run];
+    for (const piece of pieces) {
+      const c = columnAt(columns, piece.x, piece.size);
+      if (c >= 0) cells[c]!.push(piece.text.trim());
+    }
+  }
+  return cells.map((parts) => parts.filter(Boolean));
+}
+
+/**
+ * Reads a table whose header starts at line i. Rows are anchored on the quantity column (else the
+ * first column): continuation lines (wrapped descriptions or part numbers, printed above or below
+ * the key line when cells are vertically centred) join the nearest anchor line.
+ */
+export function readTable(lines: Line[], i: number): Table | null {
+  const header = readHeader(lines, i);
+  if (!header?.columns.some((c) => isPartnumberRole(c.role))) return null;
+  const { columns } = header;
+  const body: number[] = [];
+  for (let j = header.next; j < lines.length; j++) {
+    const line = lines[j]!;
+    const prev = lines[body.length ? body[body.length - 1]! : header.next - 1]!;
+    if (prev.y - line.y > Math.max(6 * line.size, 60)) break;
+    if (line.runs.some((r) => crossedColumns(columns, r) >= 2)) break;
+    if (isHeaderLike(line) && readHeader(lines, j)?.columns.some((c) => isPartnumberRole(c.role))) break;
+    body.push(j);
+  }
+  const cellLines = body.map((j) => ({ j, cells: cellsOf(columns, lines[j]!) }));
+  const qty = columns.findIndex((c) => c.role === "quantity");
+  const anchorCol = qty >= 0 ? qty : isPartnumberRole(columns[0]!.role) ? -1 : 0;
+  const anchors = cellLines.filter(({ cells }) =>
+    anchorCol < 0 ? false : cells[anchorCol]!.some((t) => (qty >= 0 ? /\d/.test(t) : t.length > 0)),
+  );
+  const rows: TableRow[] = [];
+  if (anchors.length === 0) {
+    for (const { j, cells } of cellLines) rows.push({ lineIndex: j, cells: cells.map((c) => [c.join(" ")]) });
+  } else {
+    const byAnchor = new Map<number, string[][]>();
+    for (const a of anchors)
+      byAnchor.set(
+        a.j,
+        columns.map(() => []),
+      );
+    for (const { j, cells } of cellLines) {
+      const y = lines[j]!.y;
+      let best = anchors[0]!.j;
+      for (const a of anchors) {
+        // Ties go to the anchor above: top-aligned rows are the common case.
+        if (Math.abs(lines[a.j]!.y - y) < Math.abs(lines[best]!.y - y)) best = a.j;
+      }
+      const target = byAnchor.get(best)!;
+      cells.forEach((parts, k) => {
+        if (parts.length) target[k]!.push(parts.join(" "));
+      });
+    }
+    for (const [j, cells] of byAnchor) rows.push({ lineIndex: j, cells });
+    rows.sort((p, q) => p.lineIndex - q.lineIndex);
+  }
+  return { columns, rows, next: body.length ? body[body.length - 1]! + 1 : header.next };
+}
+
+/** Rejoins a cell wrapped over several lines: at a hyphen or slash directly, else as one token. */
+export function joinWrapped(fragments: string[]): string {
+  let out = "";
+  for (const f of fragments) {
+    if (!out) out = f;
+    else if (/[-/]$/.test(out) || /^[-/]/.test(f) || !/\s/.test(out)) out += f;
+    else out += ` ${f}`;
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import { ID_LABEL_BEFORE } from "./header-vocabulary";
+import { type Line, splitWords } from "./layout";
+import { acceptPartnumber, partnumberKey, trimToken } from "./partnumber-rules";
+import { type Column, columnAt, readHeader } from "./table";
+
+export interface ProseCandidate {
+  partnumber: string;
+  /** 0-based index of the line in its page. */
+  lineIndex: number;
+}
+
+// Under these headers a token is some other kind of code or a number, never an MPN.
+const SKIPPED_ROLES = new Set(["id", "designator", "footprint", "quantity", "other", "manufacturer"]);
+
+/**
+ * Bare MPN-shaped tokens in lines of text, for documents without a part-number column. Tokens
+ * right after an identifier label ("Invoice No.", "Lot", "VAT") and tokens under identifier
+ * headers (customer, order, invoice, article columns) are skipped.
+ */
+export function proseCandidates(lines: Line[]): ProseCandidate[] {
+  const out: ProseCandidate[] = [];
+  const seen = new Set<string>();
+  let columns: Column[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const header = readHeader(lines, i);
+    if (header) {
+      columns = header.columns;
+      i = header.next - 1;
+      continue;
+    }
+    let previous = "";
+    for (const run of line.runs) {
+      const crosses = columns?.filter(
+        (c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size,
+      );
+      if (columns && crosses && crosses.length >= 2) columns = null;
+      for (const word of splitWords(run)) {
+        const before = previous;
+        previous = word.text;
+        if (ID_LABEL_BEFORE.test(before)) continue;
+        if (columns) {
+          const k = columnAt(columns, word.x, word.size);
+          const role = k >= 0 ? columns[k]!.role : null;
+          if (role && SKIPPED_ROLES.has(role)) continue;
+        }
+        const pn = acceptPartnumber(trimToken(word.text), "prose", line.runs.map((r) => r.text).join(" "));
+        if (!pn || seen.has(partnumberKey(pn))) continue;
+        seen.add(partnumberKey(pn));
+        out.push({ partnumber: pn, lineIndex: i });
+      }
+    }
+  }
+  return out;
+}
+
+/** The same heuristics for plain strings (spreadsheet cells without a part-number column). */
+export function proseCandidatesInText(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let previous = "";
+  for (const word of text.split(/\s+/)) {
+    const before = previous;
+    previous = word;
+    if (!word || ID_LABEL_BEFORE.test(before)) continue;
+    const pn = acceptPartnumber(trimToken(word), "prose");
+    if (!pn || seen.has(partnumberKey(pn))) continue;
+    seen.add(partnumberKey(pn));
+    out.push(pn);
+  }
+  return out;
+}
