@@ -1,0 +1,123 @@
+import { CLASSES, type ClassId } from "./classes";
+import type { Hit, ManufacturerHint, PartContext, Rule } from "./types";
+
+/** Class code after the NCM subdivisions the context decides (SMD/PTH, watts, amps ...). */
+export function resolveClass(cls: ClassId, ctx: PartContext): { ncm: string; description: string } {
+  const c = CLASSES[cls];
+  for (const v of c.variants ?? []) {
+    if (v.when(ctx)) return { ncm: v.ncm, description: v.description ?? c.description };
+  }
+  return { ncm: c.ncm, description: c.description };
+}
+
+function toHit(kind: Hit["kind"], rule: Rule | ManufacturerHint, ctx: PartContext): Hit {
+  const { ncm, description } = resolveClass(rule.cls, ctx);
+  const generic = "generic" in rule && rule.generic === true;
+  return { kind, label: rule.label, ncm, description, confidence: rule.confidence, generic };
+}
+
+export function matchFamily(rules: readonly Rule[], ctx: PartContext): Hit | null {
+  if (!ctx.mpn) return null;
+  const makerText = `${ctx.manufacturer} ${ctx.text}`;
+  for (const rule of rules) {
+    if (!rule.pattern.test(ctx.mpn)) continue;
+    if (rule.manufacturer && !rule.manufacturer.test(makerText)) continue;
+    return toHit("family", rule, ctx);
+  }
+  return null;
+}
+
+export function matchKeyword(rules: readonly Rule[], ctx: PartContext): Hit | null {
+  if (!ctx.text) return null;
+  for (const rule of rules) {
+    if (rule.pattern.test(ctx.text)) return toHit("keyword", rule, ctx);
+  }
+  return null;
+}
+
+export function matchManufacturer(hints: readonly ManufacturerHint[], ctx: PartContext): Hit | null {
+  if (!ctx.manufacturer) return null;
+  for (const hint of hints) {
+    if (hint.pattern.test(ctx.manufacturer)) return toHit("manufacturer", hint, ctx);
+  }
+  return null;
+}
+
+export function formatNcm(ncm: string): string {
+  return `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6, 8)}`;
+}
+
+const heading = (ncm: string) => ncm.slice(0, 4);
+const round2 = (n: number) => Math.round(Math.min(0.97, Math.max(0, n)) * 100) / 100;
+
+function describe(hit: Hit): string {
+  return hit.kind === "family"
+    ? `MPN matches ${hit.label}`
+    : hit.kind === "keyword"
+      ? `description says "${hit.label}"`
+      : `manufacturer is a ${hit.label}`;
+}
+
+export interface Decision {
+  ncm: string;
+  description: string;
+  confidence: number;
+  rationale: string;
+}
+
+/**
+ * Combines the evidence. Agreement between an MPN family and a description keyword is what
+ * earns high confidence; a conflict between headings is pushed below the threshold so the
+ * part goes on to the AI or to review instead of being filed with a guess.
+ */
+export function decide(family: Hit | null, keyword: Hit | null, maker: Hit | null): Decision | null {
+  let pick: Hit;
+  let confidence: number;
+  let rationale: string;
+
+  if (family && keyword) {
+    if (family.ncm === keyword.ncm) {
+      pick = family.generic ? keyword : family;
+      confidence = Math.max(family.confidence, keyword.confidence) + 0.1;
+      if (!family.generic && !keyword.generic) confidence = Math.max(confidence, 0.92);
+      rationale = `${describe(family)} and ${describe(keyword)}; both give NCM ${formatNcm(pick.ncm)}.`;
+    } else if (heading(family.ncm) === heading(keyword.ncm)) {
+      // Same heading: the rule that knows the subheading decides it.
+      if (family.generic !== keyword.generic) pick = family.generic ? keyword : family;
+      else pick = keyword.confidence > family.confidence ? keyword : family;
+      confidence = Math.max(family.confidence, keyword.confidence) + 0.05;
+      if (!family.generic && !keyword.generic) confidence = Math.max(confidence, 0.85);
+      rationale = `${describe(family)} and ${describe(keyword)}; both in heading ${heading(pick.ncm)}, NCM ${formatNcm(pick.ncm)} from the ${pick.kind}.`;
+    } else {
+      pick = keyword.confidence > family.confidence ? keyword : family;
+      confidence = pick.confidence - 0.25;
+      const other = pick === family ? keyword : family;
+      rationale = `Conflict: ${describe(pick)} (NCM ${formatNcm(pick.ncm)}) but ${describe(other)} (NCM ${formatNcm(other.ncm)}); needs review.`;
+    }
+  } else if (family || keyword) {
+    pick = (family ?? keyword) as Hit;
+    confidence = pick.confidence;
+    rationale = `${describe(pick)}; NCM ${formatNcm(pick.ncm)}.`;
+    rationale = rationale.charAt(0).toUpperCase() + rationale.slice(1);
+  } else if (maker) {
+    return {
+      ncm: maker.ncm,
+      description: maker.description,
+      confidence: round2(maker.confidence),
+      rationale: `Only the manufacturer hints at the class (${maker.label}); NCM ${formatNcm(maker.ncm)} is a weak guess.`,
+    };
+  } else {
+    return null;
+  }
+
+  if (maker) {
+    if (heading(maker.ncm) === heading(pick.ncm)) {
+      confidence += 0.03;
+      rationale += ` Manufacturer is a ${maker.label}, consistent.`;
+    } else {
+      confidence -= 0.05;
+    }
+  }
+  rationale = rationale.charAt(0).toUpperCase() + rationale.slice(1);
+  return { ncm: pick.ncm, description: pick.description, confidence: round2(confidence), rationale };
+}

@@ -1,0 +1,75 @@
+import type { ClassId } from "./classes";
+
+/**
+ * Shapes of the rule tables. Rules are plain data so they can be reviewed like a tariff
+ * table and enumerated by scripts/check-rule-codes.ts against the official NCM list.
+ */
+
+/** Facts read once from a part's description (and MPN) that variants may depend on. */
+export interface PartContext {
+  /** Normalized description: lowercase, accents stripped, whitespace collapsed. */
+  text: string;
+  /** Uppercased MPN without surrounding whitespace. */
+  mpn: string;
+  /** Normalized manufacturer (same normalization as `text`). */
+  manufacturer: string;
+  smd: boolean;
+  tht: boolean;
+  /** Largest power rating stated in watts, if any. */
+  watts: number | null;
+  /** Largest current rating stated in amperes, if any. */
+  amps: number | null;
+  /** Largest voltage stated, if any. */
+  volts: number | null;
+  /** True when the description states a frequency in kHz (32.768 kHz watch crystals etc.). */
+  khz: boolean;
+  plastic: boolean;
+  brass: boolean;
+  aluminium: boolean;
+  stainless: boolean;
+}
+
+/** An alternative NCM chosen when `when` holds; the first matching variant wins. */
+export interface Variant {
+  when: (ctx: PartContext) => boolean;
+  ncm: string;
+  /** Replaces the rule's description when this variant is chosen. */
+  description?: string;
+}
+
+export interface Rule {
+  /** Short name shown in the rationale, e.g. "Murata GRM MLCC". */
+  label: string;
+  pattern: RegExp;
+  /** Product class in CLASSES; it carries the NCM and its variants. */
+  cls: ClassId;
+  confidence: number;
+  /**
+   * The rule knows the heading (first 4 digits) but not the subheading: when another rule in
+   * the same heading fired, that rule's code is preferred.
+   */
+  generic?: boolean;
+  /**
+   * Family rules only: the MPN pattern counts only when this matches the manufacturer field or the
+   * description (distributors often start descriptions with the maker). Needed for bare numeric MPNs.
+   */
+  manufacturer?: RegExp;
+}
+
+/** A manufacturer whose catalogue is dominated by one kind of product. */
+export interface ManufacturerHint {
+  label: string;
+  pattern: RegExp;
+  cls: ClassId;
+  confidence: number;
+}
+
+/** What fired, kept for the rationale and for the combination step. */
+export interface Hit {
+  kind: "family" | "keyword" | "manufacturer";
+  label: string;
+  ncm: string;
+  confidence: number;
+  description: string;
+  generic: boolean;
+}
