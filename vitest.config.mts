@@ -1,5 +1,18 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { exportJWK, generateKeyPair } from "jose";
 import { defineConfig } from "vitest/config";
+
+// Access-token signing keys for the tests, made fresh on every run so no private key is committed.
+// Two keys: the first signs, the second only verifies (as during a rotation).
+async function testSigningKeys(): Promise<string> {
+  const keys = [];
+  for (const kid of ["test-key-1", "test-key-2"]) {
+    const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+    keys.push({ ...(await exportJWK(privateKey)), kid, alg: "ES256", use: "sig" });
+  }
+  return JSON.stringify({ keys });
+}
+const JWT_PRIVATE_JWKS = await testSigningKeys();
 
 // Tests run inside workerd with the real Durable Objects, Queues and R2 from wrangler.toml, and
 // talk to a real Postgres (started by test/global-setup.ts) through the Neon driver.
@@ -14,13 +27,24 @@ export default defineConfig({
           LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
           PARTWISE_DEV_API_KEY: "",
           AI_API_KEY: "",
-          JWT_PRIVATE_JWKS: "",
+          JWT_PRIVATE_JWKS,
+          // The job pipeline's AI provider is the fake server (test/support/fake-ai), in its own
+          // session so pipeline tests can script faults without touching other tests' sessions.
+          AI_PROVIDER: "openai",
+          AI_BASE_URL: `${inject("fakeAiUrl")}/s/worker/v1`,
+          AI_MODEL: "fake-ncm",
+          AI_TIMEOUT_MS: "1000",
+          // Retries come back at once (plus any Retry-After), so fault tests do not wait on backoff.
+          QUEUE_RETRY_BASE_SECONDS: "0",
         },
       },
     })),
   ],
   test: {
-    globalSetup: ["./test/global-setup.ts"],
+    globalSetup: ["./test/global-setup.ts", "./test/support/fake-ai/global-setup.ts"],
+    // Files share one Worker (its queues and its fake-AI session): pipeline tests that script AI
+    // faults or count AI calls must not overlap with other files' jobs.
+    fileParallelism: false,
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

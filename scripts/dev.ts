@@ -4,7 +4,9 @@
  * migrations → `dev` tenant seeded → `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops all of it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { generateSigningKey } from "./keys-generate";
 import { clearLocalState, PG_DATA_DIR, STATE_DIR, writeLocalState } from "./local/database";
 import { readDevVars } from "./local/dev-vars";
 import { applyMigrations } from "./local/migrate";
@@ -34,6 +36,14 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+/** Local login needs a signing key: one is made on first run and kept (git-ignored) under .partwise/. */
+async function localSigningKeys(): Promise<string> {
+  const file = path.join(STATE_DIR, "jwks.json");
+  if (!existsSync(file))
+    writeFileSync(file, JSON.stringify({ keys: [await generateSigningKey()] }), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
 async function main() {
   mkdirSync(STATE_DIR, { recursive: true });
   let databaseUrl = process.env.DATABASE_URL || devVars.DATABASE_URL || "";
@@ -61,7 +71,9 @@ async function main() {
   }
   writeLocalState({ databaseUrl, pgWsProxy, pid: process.pid });
 
-  const vars = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };
+  const vars: Record<string, string> = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };
+  if (!(process.env.JWT_PRIVATE_JWKS || devVars.JWT_PRIVATE_JWKS))
+    vars.JWT_PRIVATE_JWKS = await localSigningKeys();
   const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(PORT)];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   wrangler = spawn("npx", args, {

@@ -120,6 +120,30 @@ export const refreshTokens = pgTable(
   ],
 );
 
+// Single-use WebSocket tickets: browsers cannot send an Authorization header on an upgrade, so they
+// trade their credentials for one of these (60 s, bound to tenant, principal and job).
+export const wsTickets = pgTable(
+  "ws_tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id").notNull(),
+    principalType: varchar("principal_type", { length: 16 }).notNull(),
+    principalId: uuid("principal_id").notNull(),
+    role: roleEnum("role").notNull(),
+    ticketHash: varchar("ticket_hash", { length: 64 }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("ws_tickets_hash_uq").on(t.ticketHash),
+    index("ws_tickets_expires_idx").on(t.expiresAt),
+  ],
+);
+
 export const auditLog = pgTable(
   "audit_log",
   {

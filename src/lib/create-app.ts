@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -94,11 +95,30 @@ function onError(err: Error, c: AppContext) {
   return c.json(errorBody("internal_error", "An unexpected error occurred.", { requestId }), 500);
 }
 
+/**
+ * CORS only for the origins listed in CORS_ORIGINS (comma-separated, exact match); empty allows no
+ * cross-origin access. Auth is a bearer token, never a cookie, so credentials are not allowed.
+ */
+const corsPolicy: MiddlewareHandler<AppEnv> = (c, next) => {
+  const allowed = (c.env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return cors({
+    origin: (origin) => (allowed.includes(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+    exposeHeaders: ["X-Request-Id", "Retry-After", "Location"],
+    maxAge: 600,
+  })(c, next);
+};
+
 /** The application: request ids, structured logs, security headers, one error shape everywhere. */
 export function createApp() {
   const app = createRouter();
   app.use("*", requestContext);
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  app.use("*", corsPolicy);
   app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError(onError);
   return app;

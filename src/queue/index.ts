@@ -1,8 +1,19 @@
 import type { Bindings } from "../lib/env";
 import { log } from "../lib/logger";
+import { consumeClassify } from "./classify-consumer";
+import { consumeDeadLetters } from "./dlq-consumer";
 
-/** Routes a queue batch to its consumer by queue name. */
-export async function handleQueue(batch: MessageBatch<unknown>, _env: Bindings): Promise<void> {
-  log("warn", "queue batch with no consumer yet", { queue: batch.queue, size: batch.messages.length });
-  batch.retryAll();
+export const CLASSIFY_QUEUES = ["partwise-classify", "partwise-classify-high"];
+export const DEAD_LETTER_QUEUE = "partwise-classify-dlq";
+
+/** Routes a queue batch to its consumer by queue name (names from wrangler.toml). */
+export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
+  if (batch.queue === DEAD_LETTER_QUEUE) return consumeDeadLetters(batch, env);
+  // Classify queues may carry an environment suffix (e.g. "partwise-classify-staging").
+  if (batch.queue.startsWith("partwise-classify")) return consumeClassify(batch, env);
+  log("error", "queue batch from an unknown queue; retrying", {
+    queue: batch.queue,
+    size: batch.messages.length,
+  });
+  batch.retryAll({ delaySeconds: 60 });
 }

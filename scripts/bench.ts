@@ -1,0 +1,276 @@
+/**
+ * `npm run bench`: one job of N part numbers end to end against the local stack, with the fake AI
+ * at a fixed latency. Starts everything itself (embedded Postgres, the Neon WebSocket proxy,
+ * migrations, the fake AI server, `wrangler dev` on a free port), seeds a tenant and a small NCM
+ * fixture, runs a warm-up job, then the measured job, followed over the job's WebSocket.
+ *
+ *   npm run bench -- [--items 5000] [--latency-ms 100] [--concurrency 8] [--batch 50]
+ *
+ * Last line: `bench: items=<n> wall_s=<s> floor_s=<s> ratio=<x>`, where the floor is the AI time
+ * alone: latency × ceil(items reaching the AI / batch) / concurrency.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import WebSocket from "ws";
+import { generateApiKey } from "../src/auth/api-keys";
+import { classifyByRules, RULES_CONFIDENCE_THRESHOLD } from "../src/classify/rules";
+import type { Frame } from "../src/shared/frames";
+import { isFinalStatus, type JobView } from "../src/shared/jobs";
+import { NCM_FIXTURE } from "../test/jobs/support/ncm-fixture";
+import { startFakeAi } from "../test/support/fake-ai/server";
+import { applyMigrations } from "./local/migrate";
+import { freePort, startEmbeddedPostgres } from "./local/postgres";
+import { seedDevTenant } from "./local/seed";
+import { startWsProxy } from "./local/ws-proxy";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const { values: flags } = parseArgs({
+  options: {
+    items: { type: "string", default: "5000" },
+    "latency-ms": { type: "string", default: "100" },
+    concurrency: { type: "string", default: "8" },
+    batch: { type: "string", default: "50" },
+    "warmup-items": { type: "string", default: "200" },
+  },
+});
+const ITEMS = Number(flags.items);
+const LATENCY_MS = Number(flags["latency-ms"]);
+const CONCURRENCY = Number(flags.concurrency);
+const BATCH = Number(flags.batch);
+const WARMUP = Number(flags["warmup-items"]);
+
+const stops: Array<() => Promise<unknown> | unknown> = [];
+const say = (msg: string) => console.log(`bench: ${msg}`);
+
+/**
+ * Synthetic part numbers in a made-up family (no manufacturer, no description), so the rules
+ * classifier has nothing to go on and every item reaches the AI, as a worst case.
+ */
+function partnumbers(n: number, prefix: string): string[] {
+  return Array.from(
+    { length: n },
+    (_, i) => `${prefix}-${(i * 7919 + 104729).toString(36).toUpperCase()}-${i}`,
+  );
+}
+
+/** wrangler.toml with the consumer's batch size set to the concurrency (Miniflare runs one batch per queue at a time). */
+function benchConfig(dir: string, bundle: string): string {
+  let toml = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
+  // A prebuilt bundle: wrangler dev reloads (and local queues lose their messages) whenever a
+  // watched source changes, and other people may be editing src/ while the bench runs.
+  toml = toml.replace(/^main = .*$/m, `main = ${JSON.stringify(bundle)}\nno_bundle = true`);
+  toml = toml.replace(
+    /(queue = "partwise-classify"\nmax_batch_size = )\d+/,
+    (_, head: string) => `${head}${CONCURRENCY}`,
+  );
+  const file = path.join(dir, "wrangler.toml");
+  writeFileSync(file, toml);
+  return file;
+}
+
+async function startWorker(
+  dir: string,
+  vars: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const outdir = path.join(dir, "bundle");
+  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: ROOT,
+    stdio: "ignore",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  const config = benchConfig(dir, path.join(outdir, "index.js"));
+  const args = ["wrangler", "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port)];
+  args.push(
+    "--persist-to",
+    path.join(dir, "state"),
+    "--log-level",
+    "warn",
+    "--show-interactive-dev-session=false",
+  );
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  const logFile = path.join(os.tmpdir(), "partwise-bench-worker.log");
+  const logFd = openSync(logFile, "w");
+  say(`worker logs: ${logFile}`);
+  const child = spawn("npx", args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", logFd, logFd],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  stops.push(() => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, child };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("wrangler dev did not become healthy");
+}
+
+interface RunResult {
+  job: JobView;
+  wallSeconds: number;
+  frames: number;
+  progressFrames: number;
+}
+
+/** Creates a job and follows it over the WebSocket until a final status frame. */
+async function runJob(url: string, apiKey: string, pns: string[]): Promise<RunResult> {
+  const started = performance.now();
+  const res = await fetch(`${url}/v1/jobs`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ partnumbers: pns }),
+  });
+  if (res.status !== 202) throw new Error(`POST /v1/jobs: ${res.status} ${await res.text()}`);
+  const { job } = (await res.json()) as { job: JobView };
+  let frames = 0;
+  let progressFrames = 0;
+  await new Promise<void>((resolve, reject) => {
+    const ws = new WebSocket(`${url.replace("http", "ws")}/v1/jobs/${job.id}/ws?since=0`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    ws.on("message", (data) => {
+      frames++;
+      const frame = JSON.parse(String(data)) as Frame;
+      if (frame.type === "progress") progressFrames++;
+      const done =
+        (frame.type === "status" && isFinalStatus(frame.status)) ||
+        (frame.type === "snapshot" && isFinalStatus(frame.job.status));
+      if (done) {
+        ws.close();
+        resolve();
+      }
+    });
+    ws.on("error", reject);
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const final = (await (
+    await fetch(`${url}/v1/jobs/${job.id}`, { headers: { authorization: `Bearer ${apiKey}` } })
+  ).json()) as JobView;
+  return { job: final, wallSeconds, frames, progressFrames };
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "partwise-bench-"));
+  stops.push(() => rmSync(dir, { recursive: true, force: true }));
+  say(`items=${ITEMS} latency_ms=${LATENCY_MS} concurrency=${CONCURRENCY} batch=${BATCH}`);
+
+  const postgres = await startEmbeddedPostgres({ dataDir: "memory://" });
+  stops.push(() => postgres.stop());
+  await applyMigrations(postgres.url);
+  const proxy = await startWsProxy();
+  stops.push(() => proxy.stop());
+  const fakeAi = await startFakeAi({ latencyMs: LATENCY_MS });
+  stops.push(() => fakeAi.close());
+
+  const { key } = await generateApiKey();
+  await seedDevTenant(postgres.url, key);
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  stops.push(() => client.end());
+  for (const [code, description] of NCM_FIXTURE) {
+    await client.query(
+      "insert into ncm (code, description, level, parent) values ($1, $2, 8, $3) on conflict do nothing",
+      [code, description, code.slice(0, 6)],
+    );
+  }
+
+  const measured = partnumbers(ITEMS, "BNCH");
+  const toAi = measured.filter((p) => {
+    const c = classifyByRules({ partnumber: p });
+    return !c || c.confidence < RULES_CONFIDENCE_THRESHOLD;
+  }).length;
+  say(`synthetic part numbers: ${toAi}/${ITEMS} below the rules threshold, so they go to the AI`);
+
+  const { url } = await startWorker(dir, {
+    DATABASE_URL: postgres.url,
+    PG_WS_PROXY: `127.0.0.1:${proxy.port}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    AI_PROVIDER: "openai",
+    AI_BASE_URL: `${fakeAi.url}/v1`,
+    AI_MODEL: "fake-ncm",
+    CLASSIFY_BATCH_SIZE: String(BATCH),
+    MAX_BATCHES_IN_FLIGHT: String(Math.max(16, CONCURRENCY * 3)),
+    RATE_LIMIT_JOB_CREATE_TENANT: "0",
+    RATE_LIMIT_JOB_CREATE_KEY: "0",
+  });
+  say(`worker up at ${url}`);
+
+  const warm = await runJob(url, key, partnumbers(WARMUP, "WARM"));
+  say(`warm-up: ${WARMUP} items, ${warm.job.status} in ${warm.wallSeconds.toFixed(2)} s`);
+
+  const before = await aiRequests(fakeAi.url);
+  // When the last AI call of the job returned: the rest of the wall time is queue, actor and Postgres.
+  const t0 = performance.now();
+  let aiIdleAt = 0;
+  let lastCount = before;
+  const watch = setInterval(async () => {
+    const n = await aiRequests(fakeAi.url).catch(() => lastCount);
+    if (n !== lastCount) aiIdleAt = performance.now() - t0;
+    lastCount = n;
+  }, 50);
+  const run = await runJob(url, key, measured);
+  clearInterval(watch);
+  say(`last AI call returned at ~${(aiIdleAt / 1000).toFixed(2)} s`);
+  const aiCalls = (await aiRequests(fakeAi.url)) - before;
+  const rows = await client.query<{ items: number; classifications: number; partnumbers: number }>(
+    `select (select count(*)::int from job_items where job_id = $1) as items,
+            (select count(*)::int from classifications where job_id = $1) as classifications,
+            (select count(*)::int from partnumbers p where exists
+              (select 1 from classifications c where c.partnumber_id = p.id and c.job_id = $1)) as partnumbers`,
+    [run.job.id],
+  );
+  const r = rows.rows[0]!;
+  // Every item row is written twice (pending at creation, then its result).
+  const rowWrites = r.items * 2 + r.classifications + r.partnumbers;
+  const floor = ((LATENCY_MS / 1000) * Math.ceil(toAi / BATCH)) / CONCURRENCY;
+  const c = run.job.counts;
+  say(
+    `job ${run.job.status}: classified=${c.classified} needs_review=${c.needs_review} failed=${c.failed} invalid=${c.invalid}`,
+  );
+  say(`ai calls=${aiCalls} (items reaching the AI: ${toAi}, batch ${BATCH})`);
+  say(
+    `postgres: job_items=${r.items} classifications=${r.classifications} partnumbers=${r.partnumbers}; ~${Math.round(rowWrites / run.wallSeconds)} rows/s`,
+  );
+  say(
+    `websocket frames received=${run.frames} (progress=${run.progressFrames}, ${(run.progressFrames / run.wallSeconds).toFixed(1)}/s)`,
+  );
+  console.log(
+    `bench: items=${ITEMS} wall_s=${run.wallSeconds.toFixed(2)} floor_s=${floor.toFixed(2)} ratio=${(run.wallSeconds / floor).toFixed(2)}`,
+  );
+}
+
+async function aiRequests(base: string): Promise<number> {
+  const stats = (await (await fetch(`${base}/__stats`)).json()) as { requests: number };
+  return stats.requests;
+}
+
+async function stopAll() {
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch {
+      // best effort
+    }
+  }
+}
+
+main()
+  .then(stopAll, async (err) => {
+    console.error("bench: failed:", err);
+    await stopAll();
+    process.exitCode = 1;
+  })
+  .finally(() => setTimeout(() => process.exit(), 500).unref());

@@ -1,0 +1,139 @@
+import { z } from "@hono/zod-openapi";
+import { ITEM_STATUSES, JOB_STATUSES } from "../../shared/jobs";
+
+const ItemInputSchema = z
+  .strictObject({
+    // Any string: empty or absurd part numbers become `invalid` items instead of failing the job.
+    partnumber: z.string().openapi({ example: "GRM188R71H104KA93D" }),
+    description: z.string().max(2000).nullable().optional(),
+    manufacturer: z.string().max(200).nullable().optional(),
+    quantity: z.number().nonnegative().finite().nullable().optional(),
+  })
+  .openapi("JobItemInput");
+
+export const JobOptionsSchema = z
+  .strictObject({
+    reclassify: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Skip the catalog (human classifications still win)." }),
+    priority: z.enum(["normal", "high"]).optional(),
+    runAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "Start the job at this time." }),
+  })
+  .openapi("JobOptions");
+
+export const CreateJobBodySchema = z
+  .strictObject({
+    items: z.array(ItemInputSchema).min(1).optional(),
+    partnumbers: z.array(z.string()).min(1).optional(),
+    options: JobOptionsSchema.optional(),
+  })
+  .refine((b) => (b.items === undefined) !== (b.partnumbers === undefined), {
+    message: "Send exactly one of `items` or `partnumbers`.",
+  })
+  .openapi("CreateJob");
+
+const CountsSchema = z.object({
+  total: z.number().int(),
+  pending: z.number().int(),
+  classified: z.number().int(),
+  needs_review: z.number().int(),
+  failed: z.number().int(),
+  invalid: z.number().int(),
+});
+
+export const JobSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(JOB_STATUSES),
+    counts: CountsSchema,
+    options: z.object({
+      reclassify: z.boolean().optional(),
+      priority: z.enum(["normal", "high"]).optional(),
+      runAt: z.string().optional(),
+    }),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi("Job");
+
+export const JobCreatedSchema = z
+  .object({
+    job: JobSchema,
+    links: z.object({ self: z.string(), items: z.string(), events: z.string(), websocket: z.string() }),
+  })
+  .openapi("JobCreated");
+
+export const JobListSchema = z
+  .object({ jobs: z.array(JobSchema), nextCursor: z.string().nullable() })
+  .openapi("JobList");
+
+export const ClassificationSchema = z
+  .object({
+    ncm: z.string().openapi({ example: "85322410" }),
+    exTipi: z.string().nullable(),
+    description: z.string().nullable(),
+    manufacturer: z.string().nullable(),
+    country: z.string().nullable(),
+    confidence: z.number(),
+    rationale: z.string(),
+    source: z.enum(["catalog", "rules", "ai", "human"]),
+  })
+  .openapi("Classification");
+
+export const JobItemSchema = z
+  .object({
+    seq: z.number().int(),
+    partnumber: z.string(),
+    rawPartnumber: z.string(),
+    description: z.string().nullable(),
+    manufacturer: z.string().nullable(),
+    quantity: z.number().nullable(),
+    occurrences: z.array(z.unknown()),
+    status: z.enum(ITEM_STATUSES),
+    reason: z.string().nullable(),
+    classification: ClassificationSchema.nullable(),
+  })
+  .openapi("JobItem");
+
+export const JobItemListSchema = z
+  .object({ items: z.array(JobItemSchema), nextCursor: z.string().nullable() })
+  .openapi("JobItemList");
+
+export const JobEventListSchema = z
+  .object({
+    events: z.array(z.object({ seq: z.number().int(), type: z.string() }).passthrough()),
+    lastSeq: z
+      .number()
+      .int()
+      .openapi({ description: "The newest event's seq; page on with since=<last event's seq>." }),
+  })
+  .openapi("JobEventList");
+
+export const JobIdParamsSchema = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+
+const limit = z.coerce.number().int().min(1).max(1000).default(100);
+
+export const ListJobsQuerySchema = z.strictObject({
+  status: z.enum(JOB_STATUSES).optional(),
+  cursor: z.string().max(500).optional(),
+  limit,
+});
+
+export const ListItemsQuerySchema = z.strictObject({
+  status: z.enum(ITEM_STATUSES).optional(),
+  cursor: z.string().max(500).optional(),
+  limit,
+});
+
+export const SinceQuerySchema = z.strictObject({ since: z.coerce.number().int().min(0).default(0) });
+
+export const WsQuerySchema = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  ticket: z.string().optional(),
+});

@@ -1,0 +1,68 @@
+/**
+ * The JobActor's SQLite tables. Items carry their state and result; `batches` tracks what is
+ * queued and in flight; `outbox` lists items whose current state is not yet in Postgres;
+ * `events` is the seq-numbered log replayed to WebSocket clients.
+ */
+export const ACTOR_DDL = [
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  `CREATE TABLE IF NOT EXISTS items (
+    seq INTEGER PRIMARY KEY,
+    partnumber TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    description TEXT,
+    manufacturer TEXT,
+    quantity REAL,
+    occurrences TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    result TEXT,
+    batch_id TEXT
+  )`,
+  "CREATE INDEX IF NOT EXISTS items_batch_idx ON items (batch_id, status)",
+  "CREATE INDEX IF NOT EXISTS items_status_idx ON items (status)",
+  `CREATE TABLE IF NOT EXISTS batches (
+    id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    sent_at INTEGER,
+    sends INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  )`,
+  "CREATE INDEX IF NOT EXISTS batches_state_idx ON batches (state, ord)",
+  "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY)",
+  "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)",
+];
+
+/** Rows are inserted as one JSON parameter (json_each), which keeps far below the 100-parameter limit. */
+export const INSERT_ITEMS_SQL = `INSERT OR IGNORE INTO items
+  (seq, partnumber, raw, description, manufacturer, quantity, occurrences, status, reason, batch_id)
+  SELECT json_extract(value, '$.seq'), json_extract(value, '$.partnumber'), json_extract(value, '$.rawPartnumber'),
+    json_extract(value, '$.description'), json_extract(value, '$.manufacturer'), json_extract(value, '$.quantity'),
+    json(json_extract(value, '$.occurrences')), json_extract(value, '$.status'), json_extract(value, '$.reason'),
+    json_extract(value, '$.batchId')
+  FROM json_each(?)`;
+
+export type ItemRow = {
+  seq: number;
+  partnumber: string;
+  raw: string;
+  description: string | null;
+  manufacturer: string | null;
+  quantity: number | null;
+  occurrences: string;
+  status: string;
+  reason: string | null;
+  result: string | null;
+  batch_id: string | null;
+};
+
+export type BatchRow = {
+  id: string;
+  ord: number;
+  state: "pending" | "inflight" | "done";
+  sent_at: number | null;
+  sends: number;
+  errors: number;
+  last_error: string | null;
+};

@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { jobItems, jobs } from "../db/schema";
+import { notFound } from "../lib/errors";
+import type { ItemStatus, JobError, JobOptions, JobStatus, JobView } from "../shared/jobs";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type JobRow = typeof jobs.$inferSelect;
+
+export function jobView(r: JobRow): JobView {
+  return {
+    id: r.id,
+    status: r.status,
+    counts: {
+      total: r.total,
+      pending: r.pending,
+      classified: r.classified,
+      needs_review: r.needsReview,
+      failed: r.failed,
+      invalid: r.invalid,
+    },
+    options: r.options as JobOptions,
+    error: (r.error as JobError | null) ?? null,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** The tenant's job; another tenant's job is indistinguishable from a missing one (404). */
+export async function getJobRow(db: Db, tenantId: string, jobId: string): Promise<JobRow> {
+  if (!UUID.test(jobId)) throw notFound("job");
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.tenantId, tenantId), eq(jobs.id, jobId)))
+    .limit(1);
+  if (!row) throw notFound("job");
+  return row;
+}
+
+const isJobCursor = (v: unknown): v is { t: string; id: string } =>
+  typeof (v as { t?: unknown })?.t === "string" &&
+  typeof (v as { id?: unknown })?.id === "string" &&
+  UUID.test((v as { id: string }).id);
+
+/** Newest first, keyset-paginated on (created_at, id). */
+export async function listJobs(
+  db: Db,
+  tenantId: string,
+  q: { status?: JobStatus | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ jobs: JobView[]; nextCursor: string | null }> {
+  const after = decodeCursor(q.cursor, isJobCursor);
+  const conds: (SQL | undefined)[] = [eq(jobs.tenantId, tenantId)];
+  if (q.status) conds.push(eq(jobs.status, q.status));
+  if (after) {
+    const t = new Date(after.t);
+    conds.push(or(lt(jobs.createdAt, t), and(eq(jobs.createdAt, t), lt(jobs.id, after.id))));
+  }
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(...conds))
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    jobs: page.map(jobView),
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+const isItemCursor = (v: unknown): v is { seq: number } => Number.isInteger((v as { seq?: unknown })?.seq);
+
+export interface ItemView {
+  seq: number;
+  partnumber: string;
+  rawPartnumber: string;
+  description: string | null;
+  manufacturer: string | null;
+  quantity: number | null;
+  occurrences: unknown[];
+  status: ItemStatus;
+  reason: string | null;
+  classification: {
+    ncm: string;
+    exTipi: string | null;
+    description: string | null;
+    manufacturer: string | null;
+    country: string | null;
+    confidence: number;
+    rationale: string;
+    source: "catalog" | "rules" | "ai" | "human";
+  } | null;
+}
+
+/** In input order, keyset-paginated on seq. */
+export async function listItems(
+  db: Db,
+  tenantId: string,
+  jobId: string,
+  q: { status?: ItemStatus | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: ItemView[]; nextCursor: string | null }> {
+  const after = decodeCursor(q.cursor, isItemCursor);
+  const conds: (SQL | undefined)[] = [eq(jobItems.tenantId, tenantId), eq(jobItems.jobId, jobId)];
+  if (q.status) conds.push(eq(jobItems.status, q.status));
+  if (after) conds.push(gt(jobItems.seq, after.seq));
+  const rows = await db
+    .select()
+    .from(jobItems)
+    .where(and(...conds))
+    .orderBy(asc(jobItems.seq))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      seq: r.seq,
+      partnumber: r.partnumber,
+      rawPartnumber: r.rawPartnumber,
+      description: r.description,
+      manufacturer: r.manufacturer,
+      quantity: r.quantity === null ? null : Number(r.quantity),
+      occurrences: r.occurrences as unknown[],
+      status: r.status,
+      reason: r.reason,
+      classification:
+        r.ncm && r.source && r.confidence !== null
+          ? {
+              ncm: r.ncm,
+              exTipi: r.exTipi,
+              description: r.classDescription,
+              manufacturer: r.classManufacturer,
+              country: r.country,
+              confidence: r.confidence,
+              rationale: r.rationale ?? "",
+              source: r.source,
+            }
+          : null,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ seq: last.seq }) : null,
+  };
+}

@@ -1,0 +1,133 @@
+import { createProviderFromEnv } from "../classify/ai/from-env";
+import type { AiProvider } from "../classify/ai/provider";
+import { runCascade } from "../classify/cascade";
+import { lookupCatalog } from "../classify/catalog";
+import { type Db, openDb } from "../db/client";
+import { pipelineConfig } from "../jobs/config";
+import type { Bindings } from "../lib/env";
+import { errorFields, log } from "../lib/logger";
+import { retryDelaySeconds } from "./backoff";
+import { type ClassificationResult, isClassifyMessage } from "./message";
+
+/**
+ * CLASSIFY / CLASSIFY_HIGH consumer. The messages of a batch are classified concurrently (each is
+ * one AI call at most), and each message is acked or retried explicitly on its own.
+ */
+export async function consumeClassify(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
+  const config = pipelineConfig(env);
+  let ai: AiProvider | null;
+  try {
+    ai = createProviderFromEnv(env);
+  } catch (err) {
+    // A misconfigured provider is an operator error: retry so nothing ends `needs_review` by accident.
+    log("error", "AI provider misconfigured; retrying the batch", errorFields(err));
+    for (const m of batch.messages)
+      m.retry({ delaySeconds: retryDelaySeconds(m.attempts, { baseSeconds: 30, maxSeconds: 600 }) });
+    return;
+  }
+  const handle = openDb(env);
+  try {
+    const catalogs = await prefetchCatalogs(handle.db, batch.messages);
+    await Promise.all(
+      batch.messages.map((m) =>
+        processMessage(m, env, handle.db, ai, config, catalogs.get(catalogKey(m.body))),
+      ),
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+const catalogKey = (body: unknown) =>
+  isClassifyMessage(body) ? `${body.tenantId}:${body.reclassify ? "human" : "all"}` : "";
+
+/**
+ * One catalog query per tenant for the whole queue batch instead of one per message: Postgres
+ * round trips, not the AI, dominate a batch's cost when the AI is fast. A failure here is not
+ * fatal: each message then looks its parts up itself (and retries on its own if that fails).
+ */
+async function prefetchCatalogs(db: Db, messages: readonly Message<unknown>[]) {
+  const groups = new Map<string, { tenantId: string; humanOnly: boolean; mpns: Set<string> }>();
+  for (const m of messages) {
+    if (!isClassifyMessage(m.body)) continue;
+    const key = catalogKey(m.body);
+    const g = groups.get(key) ?? {
+      tenantId: m.body.tenantId,
+      humanOnly: m.body.reclassify,
+      mpns: new Set<string>(),
+    };
+    for (const p of m.body.parts) g.mpns.add(p.partnumber);
+    groups.set(key, g);
+  }
+  const out = new Map<string, Map<string, ClassificationResult>>();
+  await Promise.all(
+    [...groups].map(async ([key, g]) => {
+      try {
+        out.set(key, await lookupCatalog(db, g.tenantId, [...g.mpns], { humanOnly: g.humanOnly }));
+      } catch (err) {
+        log("warn", "catalog prefetch failed", errorFields(err));
+      }
+    }),
+  );
+  return out;
+}
+
+async function processMessage(
+  message: Message<unknown>,
+  env: Bindings,
+  db: Db,
+  ai: AiProvider | null,
+  config: ReturnType<typeof pipelineConfig>,
+  catalog: Map<string, ClassificationResult> | undefined,
+): Promise<void> {
+  const body = message.body;
+  if (!isClassifyMessage(body)) {
+    // Nothing to report to: no job. Logged loudly; retrying would not make it readable.
+    log("error", "unreadable classify message dropped", {
+      messageId: message.id,
+      body: JSON.stringify(body).slice(0, 500),
+    });
+    message.ack();
+    return;
+  }
+  const delay = (retryAfterSeconds?: number) =>
+    retryDelaySeconds(message.attempts, {
+      baseSeconds: config.retryBaseSeconds,
+      maxSeconds: config.retryMaxSeconds,
+      retryAfterSeconds,
+    });
+  const actor = env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(body.jobId));
+  try {
+    const { outcomes, error } = await runCascade(
+      { tenantId: body.tenantId, reclassify: body.reclassify, parts: body.parts },
+      catalog
+        ? { db, ai, threshold: config.rulesThreshold, catalog }
+        : { db, ai, threshold: config.rulesThreshold },
+    );
+    // What was decided is kept even when the rest is retried; a redelivery cannot count it twice.
+    const reason = error
+      ? `AI ${error.kind}${error.status ? ` (${error.status})` : ""}: ${error.message}`
+      : undefined;
+    await actor.report(body.batchId, outcomes, reason);
+    if (error) {
+      log("warn", "classify batch retried", {
+        jobId: body.jobId,
+        batchId: body.batchId,
+        attempts: message.attempts,
+        reason,
+      });
+      message.retry({ delaySeconds: delay(error.retryAfterSeconds) });
+    } else {
+      message.ack();
+    }
+  } catch (err) {
+    log("warn", "classify batch failed; retrying", {
+      jobId: body.jobId,
+      batchId: body.batchId,
+      attempts: message.attempts,
+      ...errorFields(err),
+    });
+    await actor.report(body.batchId, [], err instanceof Error ? err.message : String(err)).catch(() => {});
+    message.retry({ delaySeconds: delay() });
+  }
+}

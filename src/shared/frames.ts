@@ -1,0 +1,41 @@
+import type { ItemResultView, JobCounts, JobError, JobStatus, JobView } from "./jobs";
+
+/**
+ * The JobActor's WebSocket protocol, one definition for the server and every client.
+ *
+ * `seq` orders the job's event log: `status`, `progress`, `items` and `error` frames are events
+ * with their own seq (1, 2, 3, …) and are replayed to a client that reconnects with `?since=N`.
+ * The `snapshot` frame is not an event: it is sent first on every connection and its seq is the
+ * last event already reflected in it, so a client that starts from a snapshot can ask for
+ * `since=snapshot.seq` next time.
+ */
+export type SnapshotFrame = { seq: number; type: "snapshot"; job: JobView };
+export type StatusFrame = { seq: number; type: "status"; status: JobStatus; error?: JobError | null };
+/** Coalesced: the actor sends at most ~10 per second per job, whatever the item count. */
+export type ProgressFrame = { seq: number; type: "progress"; counts: JobCounts };
+/** The results of one flush to Postgres (every item in it is durable when the frame is sent). */
+export type ItemsFrame = { seq: number; type: "items"; items: ItemResultView[] };
+export type ErrorFrame = { seq: number; type: "error"; error: JobError };
+
+export type JobEvent = StatusFrame | ProgressFrame | ItemsFrame | ErrorFrame;
+export type Frame = SnapshotFrame | JobEvent;
+export type FrameType = Frame["type"];
+
+/** Distributes Omit over the union so each event keeps its own fields. */
+export type JobEventBody = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, "seq"> : never) : never;
+
+const FRAME_TYPES: readonly FrameType[] = ["snapshot", "status", "progress", "items", "error"];
+
+/** Parses one text frame; throws on anything that is not a frame of this protocol. */
+export function parseFrame(data: string): Frame {
+  const value = JSON.parse(data) as Frame;
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    typeof value.seq !== "number" ||
+    !FRAME_TYPES.includes(value.type)
+  ) {
+    throw new Error(`not a job frame: ${data.slice(0, 120)}`);
+  }
+  return value;
+}

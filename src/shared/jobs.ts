@@ -1,0 +1,80 @@
+/**
+ * The job and item shapes as clients see them, shared by the REST API, the JobActor's WebSocket
+ * frames and the tests, so there is one definition of what a job looks like on the wire.
+ */
+export const JOB_STATUSES = [
+  "scheduled",
+  "queued",
+  "extracting",
+  "classifying",
+  "finalizing",
+  "completed",
+  "completed_with_errors",
+  "failed",
+  "cancelled",
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = [
+  "completed",
+  "completed_with_errors",
+  "failed",
+  "cancelled",
+];
+export const isFinalStatus = (s: JobStatus) => FINAL_JOB_STATUSES.includes(s);
+
+export const ITEM_STATUSES = ["pending", "classified", "needs_review", "failed", "invalid"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface JobCounts {
+  total: number;
+  pending: number;
+  classified: number;
+  needs_review: number;
+  failed: number;
+  invalid: number;
+}
+
+export interface JobOptions {
+  reclassify?: boolean;
+  priority?: "normal" | "high";
+  runAt?: string;
+}
+
+export interface JobError {
+  code: string;
+  message: string;
+}
+
+export interface JobView {
+  id: string;
+  status: JobStatus;
+  counts: JobCounts;
+  options: JobOptions;
+  error: JobError | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export type ClassificationSourceName = "catalog" | "rules" | "ai" | "human";
+
+export interface ItemClassification {
+  ncm: string;
+  exTipi: string | null;
+  description: string | null;
+  manufacturer: string | null;
+  country: string | null;
+  confidence: number;
+  rationale: string;
+  source: ClassificationSourceName;
+}
+
+/** One item's outcome, as carried by `items` frames (the REST item adds its input fields). */
+export interface ItemResultView {
+  seq: number;
+  partnumber: string;
+  status: ItemStatus;
+  reason: string | null;
+  classification: ItemClassification | null;
+}
