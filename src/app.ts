@@ -1,5 +1,13 @@
+import { apiKeyRoutes } from "./api/api-keys";
+import { auditRoutes } from "./api/audit";
+import { authRoutes } from "./api/auth";
+import { wsTickets } from "./api/auth/ws-ticket";
 import { registerDocs } from "./api/docs";
 import { health } from "./api/health";
+import { jobsRouter } from "./api/jobs";
+import { reportsRouter } from "./api/reports";
+import { userRoutes } from "./api/users";
+import { wellKnown } from "./api/well-known";
 import { requireAuth } from "./auth/middleware";
 import { createApp, createRouter } from "./lib/create-app";
 
@@ -7,12 +15,22 @@ import { createApp, createRouter } from "./lib/create-app";
 function v1() {
   const router = createRouter();
   router.use("*", requireAuth);
+  router.route("/", apiKeyRoutes);
+  router.route("/", userRoutes);
+  router.route("/", auditRoutes);
+  router.route("/", wsTickets);
+  router.route("/", jobsRouter);
+  router.route("/", reportsRouter);
   return router;
 }
 
 export function buildApp() {
   const app = createApp();
   app.route("/", health);
+  app.route("/", wellKnown);
+  // Public (login, refresh, logout, password change): mounted before the /v1 router so requireAuth,
+  // registered for /v1/*, never runs for them (the route answers first).
+  app.route("/v1/auth", authRoutes);
   app.route("/v1", v1());
   registerDocs(app);
   return app;
