@@ -28,5 +28,6 @@ export function detectFileType(bytes: Uint8Array): FileType | null {
   if (startsWithBytes(bytes, ZIP_LOCAL_HEADER)) return isXlsx(bytes) ? "xlsx" : null;
   const { text } = decodeText(bytes.subarray(0, 64 * 1024));
   if (!looksLikeText(text)) return null;
-  return detectDelimiter(text) ? "csv" : null;
+  // A one-column export (a header, then one part number a line) has no delimiter but is still a CSV.
+  return detectDelimiter(text) || /\S[^\S\n]*\r?\n[^\S\n]*\S/.test(text) ? "csv" : null;
 }

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
 import type { Bindings } from "../lib/env";
 import { ApiError } from "../lib/errors";
-import type { JobOptions, JobView } from "../shared/jobs";
+import type { JobOptions, JobSource, JobView } from "../shared/jobs";
 import { pipelineConfig } from "./config";
 import { buildItems, type RawItem } from "./normalize";
 import { jobView } from "./repo";
@@ -16,8 +16,10 @@ export interface CreateJobInput {
   items: RawItem[];
   options: JobOptions;
   idempotencyKey: string | null;
-  /** Where the items came from: a JSON list (default) or an uploaded document in R2. */
-  source?: { kind: "list" | "upload"; key?: string; name?: string };
+  /** An uploaded document in R2: the actor extracts its items (status `extracting`) before classifying. */
+  source?: JobSource;
+  /** Set when the caller needs the id before the job exists (the upload's R2 key contains it). */
+  jobId?: string;
 }
 
 /** JSON with sorted keys, so the same body hashes the same whatever the key order. */
@@ -76,10 +78,10 @@ export async function createJob(
   [row] = await db
     .insert(jobs)
     .values({
-      id: crypto.randomUUID(),
+      id: input.jobId ?? crypto.randomUUID(),
       tenantId: auth.tenantId,
       status,
-      sourceKind: input.source?.kind ?? "list",
+      sourceKind: input.source?.type ?? "list",
       sourceKey: input.source?.key ?? null,
       sourceName: input.source?.name ?? null,
       options: input.options,
@@ -125,6 +127,7 @@ export async function createJob(
     options: row.options as JobOptions,
     createdAt: row.createdAt.toISOString(),
     items,
+    source: input.source ?? null,
   });
   return { job: replayed ? live : jobView(row), replayed };
 }

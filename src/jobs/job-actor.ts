@@ -1,5 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { withDb } from "../db/client";
+import { extractDocument } from "../extract";
+import { ExtractionError } from "../extract/types";
 import type { Bindings } from "../lib/env";
 import { errorFields, log, setLogLevel } from "../lib/logger";
 import type { ClassificationResult, ClassifyMessage, ItemOutcome } from "../queue/message";
@@ -11,6 +13,7 @@ import {
   type JobCounts,
   type JobError,
   type JobOptions,
+  type JobSource,
   type JobStatus,
   type JobView,
 } from "../shared/jobs";
@@ -18,7 +21,7 @@ import { ACTOR_DDL, type BatchRow, INSERT_ITEMS_SQL, type ItemRow } from "./acto
 import { pipelineConfig } from "./config";
 import { finalStatus } from "./final-status";
 import { flushItems, type OutboxRow, updateJobRow } from "./flush";
-import type { NewItem } from "./normalize";
+import { buildItems, type NewItem } from "./normalize";
 
 /** The job's scalar state, persisted as one JSON row in `meta`. */
 interface ActorState {
@@ -36,6 +39,12 @@ interface ActorState {
   publishedCounts: string;
   /** The jobs row in Postgres lags the actor's status or counters. */
   jobRowDirty: boolean;
+  /** An uploaded document whose items are extracted by the first alarm (absent for list jobs). */
+  source?: JobSource | null;
+  /** The source has been read (its items loaded, or `extractionError` set). */
+  extracted?: boolean;
+  /** Why the document yielded no items; the job ends `failed` with it. */
+  extractionError?: JobError | null;
 }
 
 export interface InitJobArgs {
@@ -45,6 +54,7 @@ export interface InitJobArgs {
   options: JobOptions;
   createdAt: string;
   items: NewItem[];
+  source?: JobSource | null;
 }
 
 /** Coalescing interval: flushes, and therefore progress frames, happen at most this often. */
@@ -104,23 +114,7 @@ export class JobActor extends DurableObject<Bindings> {
   /** Creates the job. Idempotent: a second call (an Idempotency-Key replay) returns the existing job. */
   async init(args: InitJobArgs): Promise<JobView> {
     if (this.state) return this.view();
-    const { batchSize } = this.config;
-    let ord = 0;
-    let inBatch = 0;
-    const withBatch = args.items.map((item) => {
-      if (item.status !== "pending") return { ...item, batchId: null };
-      if (inBatch === 0) ord++;
-      inBatch = (inBatch + 1) % batchSize;
-      return { ...item, batchId: `b${ord}` };
-    });
     this.ctx.storage.transactionSync(() => {
-      for (let i = 0; i < withBatch.length; i += LOAD_CHUNK) {
-        this.sql.exec(INSERT_ITEMS_SQL, JSON.stringify(withBatch.slice(i, i + LOAD_CHUNK)));
-      }
-      for (let b = 1; b <= ord; b++)
-        this.sql.exec("INSERT INTO batches (id, ord, state) VALUES (?, ?, 'pending')", `b${b}`, b);
-      // Every item goes to Postgres once as it is (pending or invalid), so the items endpoint lists the whole job at once.
-      this.sql.exec("INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items");
       this.state = {
         jobId: args.jobId,
         tenantId: args.tenantId,
@@ -134,13 +128,93 @@ export class JobActor extends DurableObject<Bindings> {
         lastSeq: 0,
         publishedCounts: "",
         jobRowDirty: true,
+        source: args.source ?? null,
+        extracted: !args.source,
+        extractionError: null,
       };
+      this.loadItems(args.items);
       this.save();
     });
     const runAt =
       args.status === "scheduled" && args.options.runAt ? Date.parse(args.options.runAt) : Date.now();
     await this.ctx.storage.setAlarm(runAt);
     return this.view();
+  }
+
+  /** Stores items and cuts the pending ones into batches; call inside a storage transaction. */
+  private loadItems(items: NewItem[]): void {
+    const { batchSize } = this.config;
+    let ord = 0;
+    let inBatch = 0;
+    const withBatch = items.map((item) => {
+      if (item.status !== "pending") return { ...item, batchId: null };
+      if (inBatch === 0) ord++;
+      inBatch = (inBatch + 1) % batchSize;
+      return { ...item, batchId: `b${ord}` };
+    });
+    for (let i = 0; i < withBatch.length; i += LOAD_CHUNK) {
+      this.sql.exec(INSERT_ITEMS_SQL, JSON.stringify(withBatch.slice(i, i + LOAD_CHUNK)));
+    }
+    for (let b = 1; b <= ord; b++) {
+      this.sql.exec("INSERT INTO batches (id, ord, state) VALUES (?, ?, 'pending')", `b${b}`, b);
+    }
+    // Every item goes to Postgres once as it is (pending or invalid), so the items endpoint lists the whole job at once.
+    this.sql.exec("INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items");
+  }
+
+  /**
+   * Reads the uploaded document from R2 and turns it into items (status `extracting`). A document
+   * that cannot yield items (corrupt, encrypted, no text layer, no part numbers…) ends the job
+   * `failed` with that reason; an R2 outage throws and the alarm retries.
+   */
+  private async extract(source: JobSource): Promise<void> {
+    const s = this.state!;
+    s.startedAt ??= new Date().toISOString();
+    this.setStatus("extracting");
+    const object = await this.env.FILES.get(source.key);
+    let items: NewItem[] = [];
+    let failure: JobError | null = null;
+    if (!object) {
+      failure = { code: "source_missing", message: "The uploaded document is no longer stored." };
+    } else {
+      try {
+        const bytes = new Uint8Array(await object.arrayBuffer());
+        const sheet = s.options.sheet;
+        const result = await extractDocument(bytes, source.type, sheet === undefined ? {} : { sheet });
+        items = buildItems(
+          result.items.map((it) => ({
+            partnumber: it.partnumber,
+            description: it.description ?? null,
+            manufacturer: it.manufacturer ?? null,
+            quantity: it.quantity ?? null,
+            ...(it.page === undefined ? {} : { page: it.page }),
+            ...(it.line === undefined ? {} : { line: it.line }),
+          })),
+        );
+      } catch (err) {
+        if (!(err instanceof ExtractionError)) throw err;
+        failure = { code: err.code, message: err.message };
+      }
+      const { maxItemsPerJob } = this.config;
+      if (!failure && items.length > maxItemsPerJob) {
+        failure = {
+          code: "too_many_items",
+          message: `The document has ${items.length} part numbers; a job takes at most ${maxItemsPerJob}.`,
+        };
+        items = [];
+      }
+    }
+    this.ctx.storage.transactionSync(() => {
+      if (failure) {
+        s.extractionError = failure;
+        this.append({ type: "error", error: failure });
+      } else {
+        this.loadItems(items);
+      }
+      s.extracted = true;
+      s.jobRowDirty = true;
+      this.save();
+    });
   }
 
   async getView(): Promise<JobView | null> {
@@ -287,6 +361,7 @@ export class JobActor extends DurableObject<Bindings> {
       if (!s.cancelRequested) this.setStatus("queued");
     }
     try {
+      if (s.source && !s.extracted && !s.cancelRequested) await this.extract(s.source);
       if (!s.cancelRequested && !isFinalStatus(s.status)) {
         if (this.dispatching) await this.dispatching;
         this.dispatching = this.dispatch().finally(() => {
@@ -357,8 +432,8 @@ export class JobActor extends DurableObject<Bindings> {
           b.id,
         );
       }
-      if (s.status === "queued") {
-        s.startedAt = new Date(now).toISOString();
+      if (s.status === "queued" || s.status === "extracting") {
+        s.startedAt ??= new Date(now).toISOString();
         this.setStatus("classifying");
       }
     });
@@ -435,7 +510,10 @@ export class JobActor extends DurableObject<Bindings> {
       }
       if (this.readyToFinish()) {
         if (counts.pending === 0 && s.status === "classifying") this.setStatus("finalizing");
-        const { status, error } = finalStatus(counts, s.cancelRequested);
+        const { status, error } =
+          s.extractionError && !s.cancelRequested
+            ? { status: "failed" as const, error: s.extractionError }
+            : finalStatus(counts, s.cancelRequested);
         const finishedAt = new Date().toISOString();
         // Postgres first: the job is final only once its row says so.
         await updateJobRow(db, s.tenantId, s.jobId, {
@@ -463,6 +541,7 @@ export class JobActor extends DurableObject<Bindings> {
   private readyToFinish(): boolean {
     const s = this.state!;
     if (isFinalStatus(s.status) || (s.status === "scheduled" && !s.cancelRequested)) return false;
+    if (s.source && !s.extracted && !s.cancelRequested) return false;
     const outbox = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM outbox").one().n;
     if (outbox > 0) return false;
     return (

@@ -8,13 +8,18 @@ export interface RawItem {
   description?: string | null;
   manufacturer?: string | null;
   quantity?: number | null;
+  /** Where an extracted item was printed: page (PDF) or row (spreadsheet), and line. */
+  page?: number;
+  line?: number;
 }
 
 export interface Occurrence {
-  /** 0-based index in the submitted list. */
+  /** 0-based index in the submitted list (or in the extracted items). */
   index: number;
   raw: string;
   quantity?: number;
+  page?: number;
+  line?: number;
 }
 
 export interface NewItem {
@@ -69,8 +74,10 @@ export function buildItems(raw: RawItem[]): NewItem[] {
     const reason = invalidReason(rawPn, partnumber);
     const quantity =
       typeof entry.quantity === "number" && Number.isFinite(entry.quantity) ? entry.quantity : undefined;
-    const occurrence: Occurrence =
-      quantity === undefined ? { index, raw: rawPn } : { index, raw: rawPn, quantity };
+    const occurrence: Occurrence = { index, raw: rawPn };
+    if (quantity !== undefined) occurrence.quantity = quantity;
+    if (entry.page !== undefined) occurrence.page = entry.page;
+    if (entry.line !== undefined) occurrence.line = entry.line;
     const existing = reason ? undefined : byPart.get(partnumber);
     if (existing) {
       existing.occurrences.push(occurrence);

@@ -39,6 +39,16 @@ export interface JobOptions {
   reclassify?: boolean;
   priority?: "normal" | "high";
   runAt?: string;
+  /** Uploads only: the XLSX sheet to read (name or 0-based index); default the first with a header row. */
+  sheet?: string | number;
+}
+
+/** An uploaded document the job's items are extracted from. */
+export interface JobSource {
+  type: "pdf" | "csv" | "xlsx";
+  /** R2 key: sources/<tenant>/<job>/<file name>. */
+  key: string;
+  name: string | null;
 }
 
 export interface JobError {

@@ -12,6 +12,10 @@ describe("detectFileType", () => {
     expect(detectFileType(latin1("Descrição\tQtd\nRolamento\t4\n"))).toBe("csv");
   });
 
+  it("takes a one-column export (a header, then a part number a line) as CSV", () => {
+    expect(detectFileType(utf8("MPN\nLM317T\nBC547B\n"))).toBe("csv");
+  });
+
   it("returns null for other zips, binary data and unstructured text", async () => {
     const { zipSync, strToU8 } = await import("fflate");
     expect(detectFileType(zipSync({ "word/document.xml": strToU8("<w/>") }))).toBeNull();

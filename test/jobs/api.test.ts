@@ -32,6 +32,7 @@ describe("POST /v1/jobs", () => {
       items: `/v1/jobs/${created.job.id}/items`,
       events: `/v1/jobs/${created.job.id}/events`,
       websocket: `/v1/jobs/${created.job.id}/ws`,
+      report: `/v1/jobs/${created.job.id}/report`,
     });
     const job = await waitForFinal(tenant, created.job.id);
     expect(job.status).toBe("completed_with_errors");
@@ -85,11 +86,11 @@ describe("POST /v1/jobs", () => {
     expect(n.nextCursor).toBeNull();
   });
 
-  it("rejects a non-JSON body with 415", async () => {
+  it("rejects a body that is neither JSON nor a document with 415", async () => {
     const res = await SELF.fetch("http://x/v1/jobs", {
       method: "POST",
-      headers: authHeaders(tenant, { "content-type": "text/csv" }),
-      body: "partnumber\nA1",
+      headers: authHeaders(tenant, { "content-type": "application/xml" }),
+      body: "<parts><part>A1</part></parts>",
     });
     expect(res.status).toBe(415);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");

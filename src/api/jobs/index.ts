@@ -1,3 +1,4 @@
+import type { z } from "@hono/zod-openapi";
 import { authenticateWsUpgrade } from "../../auth/ws-ticket";
 import { createJob } from "../../jobs/create-job";
 import { getJobRow, jobView, listItems, listJobs } from "../../jobs/repo";
@@ -9,16 +10,12 @@ import {
   getJobRoute,
   jobEventsRoute,
   jobSocketRoute,
+  jobSourceRoute,
   listItemsRoute,
   listJobsRoute,
 } from "./jobs.routes";
-
-const links = (id: string) => ({
-  self: `/v1/jobs/${id}`,
-  items: `/v1/jobs/${id}/items`,
-  events: `/v1/jobs/${id}/events`,
-  websocket: `/v1/jobs/${id}/ws`,
-});
+import type { CreateJobBodySchema } from "./jobs.schemas";
+import { jobLinks } from "./links";
 
 const actor = (
   env: { JOB_ACTOR: DurableObjectNamespace<import("../../jobs/job-actor").JobActor> },
@@ -28,7 +25,9 @@ const actor = (
 /** /v1/jobs: mounted on the authenticated /v1 router. */
 export const jobsRouter = createRouter()
   .openapi(createJobRoute, async (c) => {
-    const body = c.req.valid("json");
+    // Documents never reach this handler (see byContentType), so the body is the validated JSON one;
+    // the route's extra (non-zod) media types hide that from the inferred input type.
+    const body = c.req.valid("json" as never) as z.infer<typeof CreateJobBodySchema>;
     const items = body.items ?? (body.partnumbers ?? []).map((partnumber) => ({ partnumber }));
     const { job, replayed } = await createJob(
       c.var.db(),
@@ -43,7 +42,7 @@ export const jobsRouter = createRouter()
     );
     if (replayed) c.header("Idempotency-Replayed", "true");
     c.header("Location", `/v1/jobs/${job.id}`);
-    return c.json({ job, links: links(job.id) }, 202);
+    return c.json({ job, links: jobLinks(job.id) }, 202);
   })
   .openapi(listJobsRoute, async (c) => {
     const q = c.req.valid("query");
@@ -85,4 +84,18 @@ export const jobsRouter = createRouter()
     }
     // The actor owns the socket (hibernatable); it reads `since` from the URL.
     return actor(c.env, id).fetch(c.req.raw) as unknown as Response;
+  })
+  .openapi(jobSourceRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const job = await getJobRow(c.var.db(), c.var.auth.tenantId, id);
+    // The key is read from the tenant's own job row, never built from the request.
+    const object = job.sourceKey ? await c.env.FILES.get(job.sourceKey) : null;
+    if (!object) throw new ApiError(404, "not_found", "This job has no source document.");
+    const name = (job.sourceName ?? job.sourceKey!.split("/").pop() ?? "source").replace(/["\\\r\n]/g, "_");
+    return c.body(object.body, 200, {
+      "Content-Type": object.httpMetadata?.contentType ?? "application/octet-stream",
+      "Content-Length": String(object.size),
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+    });
   });

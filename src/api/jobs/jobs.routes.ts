@@ -18,37 +18,72 @@ import {
   SinceQuerySchema,
   WsQuerySchema,
 } from "./jobs.schemas";
+import { isUploadRequest, mediaType } from "./upload";
+import { createUploadJob } from "./upload-job";
 
 const json = <T>(schema: T) => ({ "application/json": { schema } });
 const error = (description: string) => ({ description, content: json(ErrorSchema) });
 
-/** 415 before body validation: only JSON bodies are accepted here (uploads have their own route). */
-const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+/**
+ * One endpoint, three bodies: a document upload (multipart or raw PDF/CSV/XLSX) is handled here and
+ * answered at once; JSON goes on to validation; anything else is 415 before the body is read.
+ */
+const byContentType: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = mediaType(c.req.header("content-type"));
+  if (isUploadRequest(type)) return createUploadJob(c);
   if (type !== "application/json") {
-    throw new ApiError(415, "unsupported_media_type", "Send the job as application/json.");
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      "Send application/json, multipart/form-data, application/pdf, text/csv or an XLSX file.",
+    );
   }
   await next();
 };
+
+const binary = { schema: z.string().openapi({ format: "binary" }) };
 
 export const createJobRoute = createRoute({
   method: "post",
   path: "/jobs",
   tags: ["Jobs"],
-  summary: "Create a classification job from a list of part numbers",
-  middleware: [requireRole("member"), rateLimit({ scope: "job_create" }), requireJson] as const,
+  summary: "Create a classification job from a list of part numbers or a document",
+  description:
+    "JSON: a list of items or part numbers. Documents: `multipart/form-data` with a `file` field (and an optional `options` field holding the options as JSON), or the file itself as the body with `Content-Type: application/pdf`, `text/csv` or the XLSX type (options as query parameters: `reclassify`, `priority`, `runAt`, `sheet`). The type is decided by the file's content, never its name. The job first extracts the part numbers (status `extracting`), then classifies them.",
+  middleware: [requireRole("member"), rateLimit({ scope: "job_create" }), byContentType] as const,
   request: {
     headers: z.object({
       "idempotency-key": z.string().min(1).max(255).optional().openapi({
         description: "The same key and body within 24 h return the same job; another body is 409.",
       }),
     }),
-    body: { required: true, content: json(CreateJobBodySchema) },
+    body: {
+      required: true,
+      content: {
+        ...json(CreateJobBodySchema),
+        // A plain schema object, not zod: documents are read by byContentType, and a zod schema here
+        // would make the library parse (and validate) every body as a form too.
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            required: ["file"],
+            properties: {
+              file: { type: "string", format: "binary", description: "PDF, CSV or XLSX" },
+              options: { type: "string", description: "JobOptions as JSON text" },
+            },
+          },
+        },
+        "application/pdf": binary,
+        "text/csv": binary,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary,
+      },
+    },
   },
   responses: {
     202: { description: "Accepted; follow the links for progress", content: json(JobCreatedSchema) },
     409: error("Idempotency-Key reused with a different body"),
-    415: error("Body is not application/json"),
+    413: error("The document is larger than MAX_UPLOAD_BYTES"),
+    415: error("Unsupported body type, or a file that is not a PDF, CSV or XLSX"),
     429: error("Too many jobs created; see Retry-After"),
     ...authErrorResponses,
   },
@@ -128,6 +163,26 @@ export const jobSocketRoute = createRoute({
   responses: {
     101: { description: "Switching protocols" },
     426: error("Not a WebSocket upgrade"),
+    ...notFoundResponse,
+    ...authErrorResponses,
+  },
+});
+
+export const jobSourceRoute = createRoute({
+  method: "get",
+  path: "/jobs/{id}/source",
+  tags: ["Jobs"],
+  summary: "Download the document the job was created from",
+  request: { params: JobIdParamsSchema },
+  responses: {
+    200: {
+      description: "The original file, byte for byte",
+      content: {
+        "application/pdf": binary,
+        "text/csv": binary,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary,
+      },
+    },
     ...notFoundResponse,
     ...authErrorResponses,
   },

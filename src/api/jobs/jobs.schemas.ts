@@ -22,6 +22,10 @@ export const JobOptionsSchema = z
       .datetime({ offset: true })
       .optional()
       .openapi({ description: "Start the job at this time." }),
+    sheet: z
+      .union([z.string().min(1).max(100), z.number().int().min(0)])
+      .optional()
+      .openapi({ description: "Uploads: the XLSX sheet to read, by name or 0-based index." }),
   })
   .openapi("JobOptions");
 
@@ -54,6 +58,7 @@ export const JobSchema = z
       reclassify: z.boolean().optional(),
       priority: z.enum(["normal", "high"]).optional(),
       runAt: z.string().optional(),
+      sheet: z.union([z.string(), z.number()]).optional(),
     }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     createdAt: z.string(),
@@ -65,7 +70,14 @@ export const JobSchema = z
 export const JobCreatedSchema = z
   .object({
     job: JobSchema,
-    links: z.object({ self: z.string(), items: z.string(), events: z.string(), websocket: z.string() }),
+    links: z.object({
+      self: z.string(),
+      items: z.string(),
+      events: z.string(),
+      websocket: z.string(),
+      report: z.string(),
+      source: z.string().optional(),
+    }),
   })
   .openapi("JobCreated");
 
