@@ -12,41 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { classifyByRules, RULES_CONFIDENCE_THRESHOLD } from "../src/classify/rules/index";
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, separators and newlines inside quotes, CRLF. */
-export function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
-}
+import { parseCsv } from "../src/extract/csv";
 
 interface Item {
   partnumber: string;
@@ -71,7 +37,7 @@ function agrees(label: string, predicted: string, digits: number): boolean {
 }
 
 function load(path: string): Item[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, "utf8"));
+  const [header, ...rows] = parseCsv(readFileSync(path, "utf8").replace(/^\uFEFF/, ""), ",");
   if (!header) throw new Error(`${path}: empty CSV`);
   const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
   const iPn = col("partnumber");
