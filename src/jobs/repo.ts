@@ -2,7 +2,14 @@ import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import { notFound } from "../lib/errors";
-import type { ItemStatus, JobError, JobOptions, JobStatus, JobView } from "../shared/jobs";
+import type {
+  ItemClassification,
+  ItemStatus,
+  JobError,
+  JobOptions,
+  JobStatus,
+  JobView,
+} from "../shared/jobs";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -86,16 +93,7 @@ export interface ItemView {
   occurrences: unknown[];
   status: ItemStatus;
   reason: string | null;
-  classification: {
-    ncm: string;
-    exTipi: string | null;
-    description: string | null;
-    manufacturer: string | null;
-    country: string | null;
-    confidence: number;
-    rationale: string;
-    source: "catalog" | "rules" | "ai" | "human";
-  } | null;
+  classification: ItemClassification | null;
 }
 
 /** In input order, keyset-paginated on seq. */
