@@ -10,6 +10,7 @@ import { generateSigningKey } from "./keys-generate";
 import { clearLocalState, PG_DATA_DIR, STATE_DIR, writeLocalState } from "./local/database";
 import { readDevVars } from "./local/dev-vars";
 import { applyMigrations } from "./local/migrate";
+import { ncmRowCount, syncNcmFrom } from "./local/ncm";
 import { freePort, isListening, type LocalPostgres, startEmbeddedPostgres } from "./local/postgres";
 import { seedDevTenant } from "./local/seed";
 import { startWsProxy, type WsProxy } from "./local/ws-proxy";
@@ -44,6 +45,23 @@ async function localSigningKeys(): Promise<string> {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Classification checks every code against the NCM table: load it on first run when a file is configured. */
+async function ensureNcmTable(databaseUrl: string): Promise<void> {
+  const rows = await ncmRowCount(databaseUrl);
+  const file = process.env.NCM_SYNC_FILE || devVars.NCM_SYNC_FILE;
+  if (rows > 0) {
+    console.log(`partwise: NCM table has ${rows} codes`);
+  } else if (file && existsSync(file)) {
+    const result = await syncNcmFrom(databaseUrl, file);
+    console.log(`partwise: NCM table loaded from ${file} (${result.eightDigit} eight-digit codes)`);
+  } else {
+    console.log(
+      "partwise: NCM table is EMPTY — classifications cannot be validated until you run\n" +
+        "          npm run ncm:sync -- --from <Siscomex NCM JSON file or URL>   (or set NCM_SYNC_FILE in .dev.vars)",
+    );
+  }
+}
+
 async function main() {
   mkdirSync(STATE_DIR, { recursive: true });
   let databaseUrl = process.env.DATABASE_URL || devVars.DATABASE_URL || "";
@@ -69,6 +87,7 @@ async function main() {
     await seedDevTenant(databaseUrl, devKey);
     console.log(`partwise: tenant "dev" seeded; API key ${devKey.slice(0, 11)}… (PARTWISE_DEV_API_KEY)`);
   }
+  await ensureNcmTable(databaseUrl);
   writeLocalState({ databaseUrl, pgWsProxy, pid: process.pid });
 
   const vars: Record<string, string> = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };

@@ -15,7 +15,6 @@ import { generatePassword, hashPassword } from "../src/auth/password";
 import { normalizeEmail } from "../src/auth/users";
 import { apiKeys, auditLog, tenants, users } from "../src/db/schema";
 import { withScriptDatabase } from "./local/database";
-import { applyMigrations } from "./local/migrate";
 
 const USAGE = "usage: npm run tenant:create -- --name <name> --admin-email <email> [--slug <slug>]";
 
@@ -47,8 +46,6 @@ const passwordHash = await hashPassword(password);
 const key = await generateApiKey();
 
 await withScriptDatabase(async (url) => {
-  // The local database may be fresh; a real one is migrated deliberately (npm run db:migrate).
-  if (!process.env.DATABASE_URL) await applyMigrations(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

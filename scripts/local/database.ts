@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { applyMigrations } from "./migrate";
 import { isListening, startEmbeddedPostgres } from "./postgres";
 
 export const STATE_DIR = path.resolve(import.meta.dirname, "../../.partwise");
@@ -30,17 +31,26 @@ export async function runningLocalState(): Promise<LocalState | null> {
 }
 
 /**
- * Gives a script a Postgres URL: DATABASE_URL if set, else the embedded database of a running
- * `npm run dev`, else the embedded database opened just for this script.
+ * Gives a script a Postgres: DATABASE_URL if set, else the embedded database of a running
+ * `npm run dev`, else the embedded database opened just for this script. The local database is
+ * migrated first (it may be brand new); a real one only when asked (`npm run db:migrate`), so a
+ * script never changes a production schema as a side effect.
  */
-export async function withScriptDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL);
+export async function withScriptDatabase<T>(
+  fn: (url: string) => Promise<T>,
+  opts: { migrate?: "local" | "always" } = {},
+): Promise<T> {
+  const migrated = async (url: string, local: boolean) => {
+    if (local || opts.migrate === "always") await applyMigrations(url);
+    return fn(url);
+  };
+  if (process.env.DATABASE_URL) return migrated(process.env.DATABASE_URL, false);
   const running = await runningLocalState();
-  if (running) return fn(running.databaseUrl);
+  if (running) return migrated(running.databaseUrl, true);
   mkdirSync(STATE_DIR, { recursive: true });
   const pg = await startEmbeddedPostgres({ dataDir: PG_DATA_DIR });
   try {
-    return await fn(pg.url);
+    return await migrated(pg.url, true);
   } finally {
     await pg.stop();
   }
