@@ -25,10 +25,20 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log("\npartwise: stopping…");
-  if (wrangler && wrangler.exitCode === null) {
-    wrangler.kill("SIGINT");
+  if (wrangler?.pid && wrangler.exitCode === null) {
+    // wrangler runs in its own process group (see spawn below): signal the whole group, so workerd
+    // stops too even when only this process was signalled (kill <pid>, not Ctrl-C in a terminal).
+    const group = -wrangler.pid;
+    const signal = (s: NodeJS.Signals) => {
+      try {
+        process.kill(group, s);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGINT");
     await new Promise((r) => setTimeout(r, 1500));
-    if (wrangler.exitCode === null) wrangler.kill("SIGKILL");
+    if (wrangler.exitCode === null) signal("SIGKILL");
   }
   for (const stop of stops.reverse()) await stop().catch(() => {});
   clearLocalState();
@@ -93,10 +103,11 @@ async function main() {
   const vars: Record<string, string> = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };
   if (!(process.env.JWT_PRIVATE_JWKS || devVars.JWT_PRIVATE_JWKS))
     vars.JWT_PRIVATE_JWKS = await localSigningKeys();
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(PORT)];
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(PORT)];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  wrangler = spawn("npx", args, {
+  wrangler = spawn(path.resolve(import.meta.dirname, "../node_modules/.bin/wrangler"), args, {
     stdio: "inherit",
+    detached: true,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
   wrangler.on("exit", (code) => void shutdown(code ?? 0));
