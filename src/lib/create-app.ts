@@ -1,12 +1,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AuthContext } from "../auth/types";
 import { type DbHandle, openDb } from "../db/client";
-import type { Bindings } from "./env";
+import { type Bindings, intVar } from "./env";
 import { ApiError, errorBody } from "./errors";
 import { errorFields, log, setLogLevel } from "./logger";
 
@@ -78,6 +79,28 @@ const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
+/**
+ * JSON bodies are capped before they are parsed (uploads have their own cap, in the upload reader),
+ * so an oversize request is a 413 in the error shape, not a parse of 100 MB of JSON.
+ */
+const jsonBodyLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) return next();
+  const maxSize = intVar(c.env.MAX_JSON_BYTES, 26_214_400);
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(
+        413,
+        "payload_too_large",
+        `The JSON body is larger than the ${maxSize}-byte limit.`,
+        {
+          limit: maxSize,
+        },
+      );
+    },
+  })(c, next);
+};
+
 function onError(err: Error, c: AppContext) {
   const requestId = c.get("requestId");
   if (err instanceof ApiError) {
@@ -117,6 +140,7 @@ const corsPolicy: MiddlewareHandler<AppEnv> = (c, next) => {
 export function createApp() {
   const app = createRouter();
   app.use("*", requestContext);
+  app.use("*", jsonBodyLimit);
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
   app.use("*", corsPolicy);
   app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));

@@ -1,4 +1,4 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { authHeaders, createTenant } from "../support/tenants";
 
@@ -75,5 +75,36 @@ describe("API-key authentication", () => {
     const tenant = await createTenant();
     const res = await SELF.fetch("http://x/v1/no-such-resource", { headers: authHeaders(tenant) });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("request bodies", () => {
+  it("answers a JSON body over MAX_JSON_BYTES with 413 in the error shape", async () => {
+    const tenant = await createTenant();
+    const padding = "x".repeat(Number(env.MAX_JSON_BYTES));
+    const res = await SELF.fetch("http://x/v1/jobs", {
+      method: "POST",
+      headers: authHeaders(tenant, { "content-type": "application/json" }),
+      body: JSON.stringify({ partnumbers: [padding] }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({
+      error: {
+        code: "payload_too_large",
+        message: expect.any(String),
+        details: { limit: Number(env.MAX_JSON_BYTES) },
+      },
+    });
+  });
+
+  it("answers malformed JSON with 400 malformed_json", async () => {
+    const tenant = await createTenant();
+    const res = await SELF.fetch("http://x/v1/jobs", {
+      method: "POST",
+      headers: authHeaders(tenant, { "content-type": "application/json" }),
+      body: '{"partnumbers": ["A1"',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("malformed_json");
   });
 });
