@@ -35,6 +35,33 @@ describe("HTTP skeleton", () => {
     expect(Object.keys(doc.paths)).toContain("/healthz");
   });
 
+  it("documents every public route, generated from the route definitions", async () => {
+    const doc = (await (await SELF.fetch("http://x/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/v1/jobs",
+        "/v1/jobs/{id}",
+        "/v1/jobs/{id}/items",
+        "/v1/jobs/{id}/events",
+        "/v1/jobs/{id}/ws",
+        "/v1/jobs/{id}/cancel",
+        "/v1/jobs/{id}/source",
+        "/v1/jobs/{id}/report",
+        "/v1/jobs/{id}/ws-ticket",
+        "/v1/api-keys",
+        "/v1/users",
+        "/v1/audit",
+        "/v1/auth/login",
+        "/.well-known/jwks.json",
+      ]),
+    );
+    expect(Object.keys(doc.paths["/v1/jobs"]!.post!.requestBody!.content)).toEqual(
+      expect.arrayContaining(["application/json", "multipart/form-data", "application/pdf", "text/csv"]),
+    );
+  });
+
   it("serves a rendered API reference at /docs", async () => {
     const res = await SELF.fetch("http://x/docs");
     expect(res.status).toBe(200);
