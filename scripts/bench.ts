@@ -24,7 +24,6 @@ import { NCM_FIXTURE } from "../test/jobs/support/ncm-fixture";
 import { startFakeAi } from "../test/support/fake-ai/server";
 import { applyMigrations } from "./local/migrate";
 import { freePort, startEmbeddedPostgres } from "./local/postgres";
-import { seedDevTenant } from "./local/seed";
 import { startWsProxy } from "./local/ws-proxy";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -167,19 +166,33 @@ async function main() {
   stops.push(() => rmSync(dir, { recursive: true, force: true }));
   say(`items=${ITEMS} latency_ms=${LATENCY_MS} concurrency=${CONCURRENCY} batch=${BATCH}`);
 
-  const postgres = await startEmbeddedPostgres({ dataDir: "memory://" });
-  stops.push(() => postgres.stop());
+  // DATABASE_URL benchmarks a real Postgres server; otherwise the embedded one (single-threaded WASM,
+  // so its writes bound the wall time when the AI is fast).
+  const external = process.env.DATABASE_URL;
+  const embedded = external ? null : await startEmbeddedPostgres({ dataDir: "memory://" });
+  if (embedded) stops.push(() => embedded.stop());
+  const postgres = { url: external ?? embedded!.url };
+  say(`postgres: ${external ? `DATABASE_URL (${new URL(external).host})` : "embedded PGlite"}`);
   await applyMigrations(postgres.url);
   const proxy = await startWsProxy();
   stops.push(() => proxy.stop());
   const fakeAi = await startFakeAi({ latencyMs: LATENCY_MS });
   stops.push(() => fakeAi.close());
 
-  const { key } = await generateApiKey();
-  await seedDevTenant(postgres.url, key);
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   stops.push(() => client.end());
+  // A tenant of its own per run: its catalog starts empty, so every run measures the AI path.
+  const { key, prefix, hash } = await generateApiKey();
+  const slug = `bench-${crypto.randomUUID()}`;
+  const tenant = await client.query<{ id: string }>(
+    "insert into tenants (name, slug) values ($1, $2) returning id",
+    [slug, slug],
+  );
+  await client.query(
+    "insert into api_keys (tenant_id, name, prefix, key_hash, role) values ($1, 'bench', $2, $3, 'admin')",
+    [tenant.rows[0]!.id, prefix, hash],
+  );
   for (const [code, description] of NCM_FIXTURE) {
     await client.query(
       "insert into ncm (code, description, level, parent) values ($1, $2, 8, $3) on conflict do nothing",
