@@ -8,13 +8,68 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractPdf } from "../src/extract/index";
-import { ExtractionError } from "../src/extract/types";
+import { type ExtractedItem, ExtractionError } from "../src/extract/types";
+
+interface TruthItem {
+  partnumber: string;
+  description?: string | null;
+  manufacturer?: string | null;
+  quantity?: number | null;
+}
 
 interface Truth {
   partnumbers?: string[];
+  items?: TruthItem[];
   no_text_layer?: boolean;
   corrupt?: boolean;
 }
+
+/** Agreement of the fields carried with each part number, over the truth items matched by part number. */
+interface FieldScore {
+  matched: number;
+  description: number;
+  manufacturer: number;
+  quantityOf: number;
+  quantity: number;
+}
+
+const tokens = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+// A description agrees when the token sets overlap by Jaccard ≥ 0.6: the printed text, possibly
+// with a few extra words, and not a neighbouring row's text glued on.
+function sameDescription(got: string | undefined, want: string): boolean {
+  const a = tokens(got ?? "");
+  const b = tokens(want);
+  const both = [...a].filter((t) => b.has(t)).length;
+  return both / Math.max(1, a.size + b.size - both) >= 0.6;
+}
+
+// The truth names the canonical manufacturer, which documents may abbreviate: containment either way.
+function sameManufacturer(got: string | undefined, want: string): boolean {
+  const a = norm(got ?? "");
+  const b = norm(want);
+  return a.length > 0 && (a.includes(b) || b.includes(a));
+}
+
+function scoreFields(items: ExtractedItem[], truth: TruthItem[], score: FieldScore): void {
+  const byKey = new Map(items.map((i) => [key(i.partnumber), i]));
+  for (const t of truth) {
+    const got = byKey.get(key(t.partnumber));
+    if (!got) continue;
+    score.matched++;
+    if (t.description && sameDescription(got.description, t.description)) score.description++;
+    if (t.manufacturer && sameManufacturer(got.manufacturer, t.manufacturer)) score.manufacturer++;
+    if (typeof t.quantity === "number") {
+      score.quantityOf++;
+      if (got.quantity === t.quantity) score.quantity++;
+    }
+  }
+}
+
+const fieldLine = (s: FieldScore) =>
+  `description=${fmt(ratio(s.description, s.matched))} manufacturer=${fmt(ratio(s.manufacturer, s.matched))} ` +
+  `quantity=${fmt(ratio(s.quantity, s.quantityOf))} matched=${s.matched}`;
 
 const key = (s: string) => s.replace(/\s+/g, "").toUpperCase();
 const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
@@ -42,6 +97,7 @@ async function main(): Promise<void> {
   // The first document also pays for loading pdf.js; report throughput with and without it.
   let warmPages = 0;
   let warmSeconds = 0;
+  const fields: FieldScore = { matched: 0, description: 0, manufacturer: 0, quantityOf: 0, quantity: 0 };
   for (const name of names) {
     const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), "utf8")) as Truth;
     const bytes = new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
@@ -49,9 +105,11 @@ async function main(): Promise<void> {
     const pagesBefore = pages;
     const started = performance.now();
     let found: string[] = [];
+    let extracted: ExtractedItem[] = [];
     let code: string | null = null;
     try {
       const result = await extractPdf(bytes);
+      extracted = result.items;
       found = result.items.map((i) => i.partnumber);
       pages += result.pages;
     } catch (err) {
@@ -83,14 +141,20 @@ async function main(): Promise<void> {
     const p = ratio(hits, hits + wrong.length);
     const r = ratio(hits, want.size);
     const err = code ? ` error=${code}` : "";
+    const docFields: FieldScore = { matched: 0, description: 0, manufacturer: 0, quantityOf: 0, quantity: 0 };
+    if (truth.items) scoreFields(extracted, truth.items, docFields);
+    for (const k of Object.keys(fields) as (keyof FieldScore)[]) fields[k] += docFields[k];
+    const fieldText = truth.items ? ` fields: ${fieldLine(docFields)}` : "";
     console.log(
-      `${name}: precision=${fmt(p)} recall=${fmt(r)}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}`,
+      `${name}: precision=${fmt(p)} recall=${fmt(r)}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}${fieldText}`,
     );
   }
   console.log(
     `pages/s: ${fmt(pages / Math.max(seconds, 1e-9))} (${pages} pages in ${seconds.toFixed(2)} s; ` +
       `${fmt(warmPages / Math.max(warmSeconds, 1e-9))} after the first document)`,
   );
+  // Informational: the classifier reads these fields, so their quality matters as much as recall.
+  console.log(`fields: ${fieldLine(fields)}`);
   console.log(
     `extract: precision=${fmt(ratio(tp, tp + fp))} recall=${fmt(ratio(tp, tp + fn))} docs=${docs} errors_ok=${specialsOk}/${specials}`,
   );

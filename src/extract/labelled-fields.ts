@@ -12,7 +12,12 @@ const STARTS_WITH_LABEL = new RegExp(PARTNUMBER_LABEL.source, "iu");
  * its own cell. Labels owned by someone else ("Cust. PN:", "Supplier P/N:") are skipped.
  */
 export function labelledPartnumbers(text: string, following = ""): string[] {
-  const found: string[] = [];
+  return labelledMatches(text, following).map((m) => m.partnumber);
+}
+
+/** Like labelledPartnumbers, with where each label starts (the text before it often describes the part). */
+export function labelledMatches(text: string, following = ""): { partnumber: string; labelStart: number }[] {
+  const found: { partnumber: string; labelStart: number }[] = [];
   for (const m of text.matchAll(PARTNUMBER_LABEL)) {
     const labelStart = m.index + m[0].indexOf(m[1]!);
     if (FOREIGN_LABEL_PREFIX.test(text.slice(0, labelStart))) continue;
@@ -24,7 +29,7 @@ export function labelledPartnumbers(text: string, following = ""): string[] {
       words.push(w);
     }
     const pn = acceptPartnumber(words.join(" "), "strong");
-    if (pn) found.push(pn);
+    if (pn) found.push({ partnumber: pn, labelStart });
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import { getDocumentProxy } from "unpdf";
 import { indexOfAscii } from "./bytes";
 import { applyAiExtractor, finishItems } from "./finish";
-import { labelledPartnumbers } from "./labelled-fields";
+import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
 import { readTable } from "./table";
 import { itemsFromRows } from "./table-items";
@@ -64,19 +64,11 @@ function readPage(lines: Line[], page: number): PageFindings {
     );
     i = Math.max(table.next, i + 1);
   }
-  const labelledItems: ExtractedItem[] = [];
-  lines.forEach((line, i) => {
-    line.runs.forEach((run, k) => {
-      const following = line.runs[k + 1]?.text ?? "";
-      for (const pn of labelledPartnumbers(run.text, following)) {
-        labelledItems.push({ partnumber: pn, via: "heuristic", page, line: i + 1 });
-      }
-    });
-  });
+  const labelled = labelledItems(lines, page);
   const proseItems = proseCandidates(lines).map(
     (c): ExtractedItem => ({ partnumber: c.partnumber, via: "heuristic", page, line: c.lineIndex + 1 }),
   );
-  return { tableItems, labelledItems, proseItems, hasPartnumberColumn };
+  return { tableItems, labelledItems: labelled, proseItems, hasPartnumberColumn };
 }
 
 /**

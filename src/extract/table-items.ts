@@ -1,3 +1,4 @@
+import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
 import { acceptPartnumber, type Evidence, partnumberKey } from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
@@ -46,8 +47,10 @@ export function itemsFromRows(
       if (!pn || seen.has(partnumberKey(pn))) continue;
       seen.add(partnumberKey(pn));
       const item: ExtractedItem = { partnumber: pn, via: "column", ...where(r) };
-      const description = descCol >= 0 ? row.cells[descCol]?.join(" ").trim() : "";
-      const manufacturer = mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "";
+      const described = splitDescription(descCol >= 0 ? (row.cells[descCol]?.join(" ") ?? "") : "");
+      const description = described.description;
+      // A manufacturer column wins over a "Mfr:" sub-field of the description.
+      const manufacturer = (mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer;
       const quantity = qtyCol >= 0 ? parseQuantity(row.cells[qtyCol]?.join(" ") ?? "") : undefined;
       if (description) item.description = description;
       if (manufacturer) item.manufacturer = manufacturer;
