@@ -1,7 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
 import { withDb } from "../db/client";
-import { extractDocument } from "../extract";
-import { ExtractionError } from "../extract/types";
 import type { Bindings } from "../lib/env";
 import { errorFields, log, setLogLevel } from "../lib/logger";
 import type { ClassificationResult, ClassifyMessage, ItemOutcome } from "../queue/message";
@@ -19,9 +17,10 @@ import {
 } from "../shared/jobs";
 import { ACTOR_DDL, type BatchRow, INSERT_ITEMS_SQL, type ItemRow } from "./actor-schema";
 import { pipelineConfig } from "./config";
+import { itemsFromSource } from "./extract-source";
 import { finalStatus } from "./final-status";
 import { flushItems, type OutboxRow, updateJobRow } from "./flush";
-import { buildItems, type NewItem } from "./normalize";
+import type { NewItem } from "./normalize";
 
 /** The job's scalar state, persisted as one JSON row in `meta`. */
 interface ActorState {
@@ -162,54 +161,18 @@ export class JobActor extends DurableObject<Bindings> {
     this.sql.exec("INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items");
   }
 
-  /**
-   * Reads the uploaded document from R2 and turns it into items (status `extracting`). A document
-   * that cannot yield items (corrupt, encrypted, no text layer, no part numbers…) ends the job
-   * `failed` with that reason; an R2 outage throws and the alarm retries.
-   */
+  /** The `extracting` step of an upload job: items from the document, or the reason there are none. */
   private async extract(source: JobSource): Promise<void> {
     const s = this.state!;
     s.startedAt ??= new Date().toISOString();
     this.setStatus("extracting");
-    const object = await this.env.FILES.get(source.key);
-    let items: NewItem[] = [];
-    let failure: JobError | null = null;
-    if (!object) {
-      failure = { code: "source_missing", message: "The uploaded document is no longer stored." };
-    } else {
-      try {
-        const bytes = new Uint8Array(await object.arrayBuffer());
-        const sheet = s.options.sheet;
-        const result = await extractDocument(bytes, source.type, sheet === undefined ? {} : { sheet });
-        items = buildItems(
-          result.items.map((it) => ({
-            partnumber: it.partnumber,
-            description: it.description ?? null,
-            manufacturer: it.manufacturer ?? null,
-            quantity: it.quantity ?? null,
-            ...(it.page === undefined ? {} : { page: it.page }),
-            ...(it.line === undefined ? {} : { line: it.line }),
-          })),
-        );
-      } catch (err) {
-        if (!(err instanceof ExtractionError)) throw err;
-        failure = { code: err.code, message: err.message };
-      }
-      const { maxItemsPerJob } = this.config;
-      if (!failure && items.length > maxItemsPerJob) {
-        failure = {
-          code: "too_many_items",
-          message: `The document has ${items.length} part numbers; a job takes at most ${maxItemsPerJob}.`,
-        };
-        items = [];
-      }
-    }
+    const outcome = await itemsFromSource(this.env.FILES, source, s.options, this.config.maxItemsPerJob);
     this.ctx.storage.transactionSync(() => {
-      if (failure) {
-        s.extractionError = failure;
-        this.append({ type: "error", error: failure });
+      if ("failure" in outcome) {
+        s.extractionError = outcome.failure;
+        this.append({ type: "error", error: outcome.failure });
       } else {
-        this.loadItems(items);
+        this.loadItems(outcome.items);
       }
       s.extracted = true;
       s.jobRowDirty = true;
