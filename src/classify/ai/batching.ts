@@ -1,3 +1,5 @@
+import type { AiAnswer, AiPartRequest, AiProvider } from "./provider";
+
 /** Splits `items` into chunks of at most `size` (size ≥ 1). */
 export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -32,4 +34,28 @@ export async function mapChunks<T, R>(
   const workers = Array.from({ length: Math.max(1, Math.min(concurrency, chunks.length)) }, worker);
   await Promise.all(workers);
   return results.flat();
+}
+
+/**
+ * A provider from its single-request function: every provider batches the same way (chunks of
+ * `maxBatchSize` parts, `concurrency` requests in flight, the caller's signal honoured).
+ */
+export function batchedProvider(
+  name: string,
+  model: string,
+  maxBatchSize: number,
+  concurrency: number,
+  request: (parts: AiPartRequest[], signals: (AbortSignal | undefined)[]) => Promise<AiAnswer[]>,
+): AiProvider {
+  return {
+    name,
+    model,
+    maxBatchSize,
+    async classify(parts, opts) {
+      if (parts.length === 0) return [];
+      return mapChunks(chunk(parts, maxBatchSize), concurrency, (c, stop) =>
+        request(c, [opts?.signal, stop]),
+      );
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { ANSWER_JSON_SCHEMA, ANSWER_SCHEMA_NAME, parseAnswers } from "./answer-schema";
-import { chunk, mapChunks } from "./batching";
+import { batchedProvider } from "./batching";
 import { buildPrompt } from "./prompt";
 import { type AiAnswer, type AiPartRequest, type AiProvider, ProviderError } from "./provider";
 import { parseRetryAfter } from "./retry-after";
@@ -112,17 +112,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     return new ProviderError("client", message, extra);
   }
 
-  return {
-    name: "openai",
-    model: options.model,
-    maxBatchSize,
-    async classify(parts, opts) {
-      if (parts.length === 0) return [];
-      return mapChunks(chunk(parts, maxBatchSize), concurrency, (c, stop) =>
-        request(c, [opts?.signal, stop]),
-      );
-    },
-  };
+  return batchedProvider("openai", options.model, maxBatchSize, concurrency, request);
 }
 
 /** The useful line of an error body: OpenAI-style `{error:{message}}`, else the text itself. */

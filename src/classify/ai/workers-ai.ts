@@ -1,5 +1,5 @@
 import { ANSWER_JSON_SCHEMA, parseAnswers } from "./answer-schema";
-import { chunk, mapChunks } from "./batching";
+import { batchedProvider } from "./batching";
 import { buildPrompt } from "./prompt";
 import { type AiAnswer, type AiPartRequest, type AiProvider, ProviderError } from "./provider";
 
@@ -75,17 +75,7 @@ export function createWorkersAiProvider(options: WorkersAiProviderOptions): AiPr
     return parseAnswers(extractOutput(output), parts);
   }
 
-  return {
-    name: "workers-ai",
-    model: options.model,
-    maxBatchSize,
-    async classify(parts, opts) {
-      if (parts.length === 0) return [];
-      return mapChunks(chunk(parts, maxBatchSize), concurrency, (c, stop) =>
-        request(c, [opts?.signal, stop]),
-      );
-    },
-  };
+  return batchedProvider("workers-ai", options.model, maxBatchSize, concurrency, request);
 }
 
 /**
