@@ -19,6 +19,8 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+// The statuses clients see are the ones stored: one list, in the shared wire types.
+import { ITEM_STATUSES, JOB_STATUSES } from "../shared/jobs";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -26,24 +28,8 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 export const roleEnum = pgEnum("role", ["admin", "member", "viewer"]);
 export const classificationSourceEnum = pgEnum("classification_source", ["catalog", "rules", "ai", "human"]);
 export const classificationStatusEnum = pgEnum("classification_status", ["active", "replaced", "rejected"]);
-export const jobStatusEnum = pgEnum("job_status", [
-  "scheduled",
-  "queued",
-  "extracting",
-  "classifying",
-  "finalizing",
-  "completed",
-  "completed_with_errors",
-  "failed",
-  "cancelled",
-]);
-export const itemStatusEnum = pgEnum("item_status", [
-  "pending",
-  "classified",
-  "needs_review",
-  "failed",
-  "invalid",
-]);
+export const jobStatusEnum = pgEnum("job_status", JOB_STATUSES);
+export const itemStatusEnum = pgEnum("item_status", ITEM_STATUSES);
 
 export const tenants = pgTable("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
