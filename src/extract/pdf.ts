@@ -120,8 +120,8 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   let items = [...tableItems, ...labelledItems];
   if (!hasPartnumberColumn && opts.aiExtractor) {
     items = [...items, ...(await applyAiExtractor(opts.aiExtractor, aiText.join("\n")))];
-  } else if (items.length === 0) {
-    items = proseItems;
   }
+  // The token heuristics are the last resort, also when the model found nothing usable.
+  if (items.length === 0) items = proseItems;
   return { items: finishItems(items), pages: doc.numPages };
 }

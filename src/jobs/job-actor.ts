@@ -17,7 +17,7 @@ import {
 } from "../shared/jobs";
 import { ACTOR_DDL, type BatchRow, INSERT_ITEMS_SQL, type ItemRow } from "./actor-schema";
 import { pipelineConfig } from "./config";
-import { itemsFromSource } from "./extract-source";
+import { aiExtractorFor, itemsFromSource } from "./extract-source";
 import { finalStatus } from "./final-status";
 import { flushItems, type OutboxRow, updateJobRow } from "./flush";
 import type { NewItem } from "./normalize";
@@ -166,7 +166,13 @@ export class JobActor extends DurableObject<Bindings> {
     const s = this.state!;
     s.startedAt ??= new Date().toISOString();
     this.setStatus("extracting");
-    const outcome = await itemsFromSource(this.env.FILES, source, s.options, this.config.maxItemsPerJob);
+    const outcome = await itemsFromSource(
+      this.env.FILES,
+      source,
+      s.options,
+      this.config.maxItemsPerJob,
+      aiExtractorFor(this.env, s.options),
+    );
     this.ctx.storage.transactionSync(() => {
       if ("failure" in outcome) {
         s.extractionError = outcome.failure;

@@ -41,6 +41,8 @@ export interface JobOptions {
   runAt?: string;
   /** Uploads only: the XLSX sheet to read (name or 0-based index); default the first with a header row. */
   sheet?: string | number;
+  /** Uploads only: when the layout rules find no part-number column, ask the AI provider (off by default). */
+  aiExtraction?: boolean;
 }
 
 /** An uploaded document the job's items are extracted from. */

@@ -26,6 +26,10 @@ export const JobOptionsSchema = z
       .union([z.string().min(1).max(100), z.number().int().min(0)])
       .optional()
       .openapi({ description: "Uploads: the XLSX sheet to read, by name or 0-based index." }),
+    aiExtraction: z.boolean().optional().openapi({
+      description:
+        "Uploads: when the layout rules find no part-number column, ask the configured AI provider to read the document (off by default).",
+    }),
   })
   .openapi("JobOptions");
 
@@ -59,6 +63,7 @@ export const JobSchema = z
       priority: z.enum(["normal", "high"]).optional(),
       runAt: z.string().optional(),
       sheet: z.union([z.string(), z.number()]).optional(),
+      aiExtraction: z.boolean().optional(),
     }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     createdAt: z.string(),

@@ -105,7 +105,7 @@ function parseOptionsField(raw: File | string | null): unknown {
 function optionsFromQuery(url: URL): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of url.searchParams) {
-    if (key === "reclassify") out[key] = value === "true" || value === "1";
+    if (key === "reclassify" || key === "aiExtraction") out[key] = value === "true" || value === "1";
     else if (key === "sheet" && /^\d+$/.test(value)) out[key] = Number(value);
     else out[key] = value;
   }

@@ -1,6 +1,12 @@
 import { ANSWER_JSON_SCHEMA, ANSWER_SCHEMA_NAME, parseAnswers } from "./answer-schema";
 import { batchedProvider } from "./batching";
-import { buildPrompt } from "./prompt";
+import {
+  buildExtractionPrompt,
+  EXTRACTION_JSON_SCHEMA,
+  EXTRACTION_SCHEMA_NAME,
+  parseExtraction,
+} from "./extraction";
+import { buildPrompt, type ChatMessage } from "./prompt";
 import { type AiAnswer, type AiPartRequest, type AiProvider, ProviderError } from "./provider";
 import { parseRetryAfter } from "./retry-after";
 
@@ -41,7 +47,12 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
   // Upstream error bodies sometimes echo a (partly masked) key back; never let it into a message.
   const redact = (text: string) => (apiKey ? text.split(apiKey).join("[redacted]") : text);
 
-  async function request(parts: AiPartRequest[], signals: (AbortSignal | undefined)[]): Promise<AiAnswer[]> {
+  /** One chat completion with a strict JSON-schema answer; returns the answer's text. */
+  async function complete(
+    messages: ChatMessage[],
+    schema: { name: string; schema: unknown },
+    signals: (AbortSignal | undefined)[],
+  ): Promise<string> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = AbortSignal.any([timeout, ...signals.filter((s): s is AbortSignal => !!s)]);
     const headers: Record<string, string> = {
@@ -51,11 +62,11 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     if (apiKey) headers.authorization = `Bearer ${apiKey}`;
     const body = {
       model: options.model,
-      messages: buildPrompt(parts),
+      messages,
       ...(temperature === null ? {} : { temperature }),
       response_format: {
         type: "json_schema",
-        json_schema: { name: ANSWER_SCHEMA_NAME, strict: true, schema: ANSWER_JSON_SCHEMA },
+        json_schema: { name: schema.name, strict: true, schema: schema.schema },
       },
     };
 
@@ -94,11 +105,16 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     if (choice?.finish_reason === "length") {
       throw new ProviderError(
         "malformed",
-        `AI provider output was truncated (finish_reason=length) for ${parts.length} part(s); use smaller batches`,
+        "AI provider output was truncated (finish_reason=length); use smaller batches",
         { status: res.status },
       );
     }
-    return parseAnswers(content, parts);
+    return content;
+  }
+
+  async function request(parts: AiPartRequest[], signals: (AbortSignal | undefined)[]): Promise<AiAnswer[]> {
+    const schema = { name: ANSWER_SCHEMA_NAME, schema: ANSWER_JSON_SCHEMA };
+    return parseAnswers(await complete(buildPrompt(parts), schema, signals), parts);
   }
 
   function httpError(res: Response, text: string): ProviderError {
@@ -112,7 +128,13 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     return new ProviderError("client", message, extra);
   }
 
-  return batchedProvider("openai", options.model, maxBatchSize, concurrency, request);
+  return {
+    ...batchedProvider("openai", options.model, maxBatchSize, concurrency, request),
+    async extractPartnumbers(text, opts) {
+      const schema = { name: EXTRACTION_SCHEMA_NAME, schema: EXTRACTION_JSON_SCHEMA };
+      return parseExtraction(await complete(buildExtractionPrompt(text), schema, [opts?.signal]));
+    },
+  };
 }
 
 /** The useful line of an error body: OpenAI-style `{error:{message}}`, else the text itself. */

@@ -1,4 +1,5 @@
 import type { PartInput } from "../types";
+import type { AiExtractedPart } from "./extraction";
 
 /** One part sent to an AI provider, with the NCM codes earlier stages think plausible. */
 export interface AiPartRequest extends PartInput {
@@ -32,6 +33,8 @@ export interface AiProvider {
   readonly maxBatchSize?: number;
   /** Resolves with exactly one answer per requested id, in request order, or throws ProviderError. */
   classify(parts: AiPartRequest[], opts?: { signal?: AbortSignal }): Promise<AiAnswer[]>;
+  /** AI-assisted extraction (optional): the part numbers printed in a document's text. */
+  extractPartnumbers?(text: string, opts?: { signal?: AbortSignal }): Promise<AiExtractedPart[]>;
 }
 
 export type ProviderErrorKind = "rate_limited" | "server" | "timeout" | "malformed" | "client" | "network";

@@ -87,3 +87,36 @@ export function chatCompletion(model: unknown, content: string, promptChars: num
 export function errorBody(message: string, type: string, code: string | null = null) {
   return { error: { message, type, param: null, code } };
 }
+
+/** The document text of an AI-assisted extraction request (`{"document": "..."}`), or null. */
+export function extractDocumentText(body: ChatRequest): string | null {
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m?.role !== "user" || typeof m.content !== "string") continue;
+    try {
+      const parsed = JSON.parse(m.content) as { document?: unknown };
+      if (typeof parsed.document === "string") return parsed.document;
+    } catch {
+      // Not our JSON payload: keep looking.
+    }
+  }
+  return null;
+}
+
+// A test double, not an extractor: upper-case tokens with both letters and digits.
+const PART_LIKE = /\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9]\b/g;
+
+/** The assistant message for an extraction request: every part-like token of the text, once. */
+export function extractionContent(text: string, outcome: string): string {
+  if (outcome === "malformed") return "I could not read that document. {not json";
+  const found = [...new Set(text.match(PART_LIKE) ?? [])];
+  return JSON.stringify({
+    partnumbers: found.map((partnumber) => ({
+      partnumber,
+      description: null,
+      manufacturer: null,
+      quantity: null,
+    })),
+  });
+}

@@ -1,6 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { answerContent, chatCompletion, errorBody, extractParts } from "./answers";
+import {
+  answerContent,
+  chatCompletion,
+  errorBody,
+  extractDocumentText,
+  extractionContent,
+  extractParts,
+} from "./answers";
 import {
   applyControl,
   type ControlBody,
@@ -72,7 +79,9 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
     } catch {
       return json(res, 400, errorBody("Request body is not JSON.", "invalid_request_error"));
     }
-    const parts = extractParts(body);
+    // An AI-assisted extraction request carries a document instead of parts.
+    const document = extractDocumentText(body);
+    const parts = document === null ? extractParts(body) : [];
     if (!parts) {
       return json(
         res,
@@ -116,7 +125,8 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
     const promptChars = messages.reduce((n: number, m: { content?: unknown }) => {
       return n + (typeof m?.content === "string" ? m.content.length : 0);
     }, 0);
-    json(res, 200, chatCompletion(body.model, answerContent(parts, outcome), promptChars));
+    const content = document === null ? answerContent(parts, outcome) : extractionContent(document, outcome);
+    json(res, 200, chatCompletion(body.model, content, promptChars));
   }
 
   async function control(req: IncomingMessage, res: ServerResponse, s: Session): Promise<void> {
