@@ -107,6 +107,24 @@ describe("OpenAI provider edge cases (stubbed fetch)", () => {
 });
 
 describe("Workers AI provider", () => {
+  it("extracts part numbers with the extraction schema, from a parsed or a text answer", async () => {
+    const answer = {
+      partnumbers: [{ partnumber: "LM317T", description: null, manufacturer: "ST", quantity: 4 }],
+    };
+    const run = vi.fn<RunFn>(async () => ({ response: answer }));
+    const parsed = createWorkersAiProvider({ ai: fakeAi(run), model: "m" });
+    expect(await parsed.extractPartnumbers!("quote LM317T x4")).toEqual([
+      { partnumber: "LM317T", manufacturer: "ST", quantity: 4 },
+    ]);
+    const [, inputs] = run.mock.calls[0] as unknown as [string, RunInputs];
+    expect(inputs.response_format.json_schema.properties).toHaveProperty("partnumbers");
+    const asText = createWorkersAiProvider({
+      ai: fakeAi(async () => ({ response: JSON.stringify(answer) })),
+      model: "m",
+    });
+    expect((await asText.extractPartnumbers!("x")).map((p) => p.partnumber)).toEqual(["LM317T"]);
+  });
+
   it("sends the bare JSON schema and accepts an already-parsed response object", async () => {
     const run = vi.fn<RunFn>(async () => ({ response: OK_CONTENT }));
     const p = createWorkersAiProvider({ ai: fakeAi(run), model: "@cf/meta/llama-3.3-70b-instruct-fp8-fast" });

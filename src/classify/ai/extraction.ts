@@ -66,12 +66,15 @@ const payload = z.object({
   ),
 });
 
-export function parseExtraction(content: string): AiExtractedPart[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, ""));
-  } catch (cause) {
-    throw new ProviderError("malformed", "AI extraction answer is not JSON", { cause });
+/** Accepts the answer as text (OpenAI-compatible) or as an object JSON mode already parsed (Workers AI). */
+export function parseExtraction(content: unknown): AiExtractedPart[] {
+  let json: unknown = content;
+  if (typeof content === "string") {
+    try {
+      json = JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, ""));
+    } catch (cause) {
+      throw new ProviderError("malformed", "AI extraction answer is not JSON", { cause });
+    }
   }
   const parsed = payload.safeParse(json);
   if (!parsed.success) throw new ProviderError("malformed", "AI extraction answer does not match the schema");

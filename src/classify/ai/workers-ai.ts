@@ -1,6 +1,7 @@
 import { ANSWER_JSON_SCHEMA, parseAnswers } from "./answer-schema";
 import { batchedProvider } from "./batching";
-import { buildPrompt } from "./prompt";
+import { buildExtractionPrompt, EXTRACTION_JSON_SCHEMA, parseExtraction } from "./extraction";
+import { buildPrompt, type ChatMessage } from "./prompt";
 import { type AiAnswer, type AiPartRequest, type AiProvider, ProviderError } from "./provider";
 
 export interface WorkersAiProviderOptions {
@@ -48,7 +49,13 @@ export function createWorkersAiProvider(options: WorkersAiProviderOptions): AiPr
   const maxBatchSize = Math.max(1, options.maxBatchSize ?? 20);
   const concurrency = Math.max(1, options.concurrency ?? 4);
 
-  async function request(parts: AiPartRequest[], signals: (AbortSignal | undefined)[]): Promise<AiAnswer[]> {
+  /** One model run with a JSON-schema answer; returns the model's output (text or parsed object). */
+  async function complete(
+    messages: ChatMessage[],
+    schema: unknown,
+    maxTokens: number,
+    signals: (AbortSignal | undefined)[],
+  ): Promise<unknown> {
     const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
     const all = [timeout, ...signals].filter((s): s is AbortSignal => !!s);
     const signal = AbortSignal.any(all);
@@ -57,11 +64,11 @@ export function createWorkersAiProvider(options: WorkersAiProviderOptions): AiPr
       output = await run(
         options.model,
         {
-          messages: buildPrompt(parts),
+          messages,
           // Workers AI takes the bare JSON Schema here, not OpenAI's {name, strict, schema} wrapper.
-          response_format: { type: "json_schema", json_schema: ANSWER_JSON_SCHEMA },
+          response_format: { type: "json_schema", json_schema: schema },
           temperature: 0,
-          max_tokens: Math.min(MAX_TOKENS_CAP, TOKENS_BASE + TOKENS_PER_PART * parts.length),
+          max_tokens: maxTokens,
         },
         { signal },
       );
@@ -72,10 +79,23 @@ export function createWorkersAiProvider(options: WorkersAiProviderOptions): AiPr
       }
       throw bindingError(cause);
     }
-    return parseAnswers(extractOutput(output), parts);
+    return extractOutput(output);
   }
 
-  return batchedProvider("workers-ai", options.model, maxBatchSize, concurrency, request);
+  async function request(parts: AiPartRequest[], signals: (AbortSignal | undefined)[]): Promise<AiAnswer[]> {
+    const maxTokens = Math.min(MAX_TOKENS_CAP, TOKENS_BASE + TOKENS_PER_PART * parts.length);
+    return parseAnswers(await complete(buildPrompt(parts), ANSWER_JSON_SCHEMA, maxTokens, signals), parts);
+  }
+
+  return {
+    ...batchedProvider("workers-ai", options.model, maxBatchSize, concurrency, request),
+    async extractPartnumbers(text, opts) {
+      const messages = buildExtractionPrompt(text);
+      return parseExtraction(
+        await complete(messages, EXTRACTION_JSON_SCHEMA, MAX_TOKENS_CAP, [opts?.signal]),
+      );
+    },
+  };
 }
 
 /**
