@@ -56,7 +56,9 @@ export async function extractFromRows(rows: string[][], opts: ExtractOptions = {
   if (!header && opts.aiExtractor) {
     const text = rows.map((cells) => cells.join("\t")).join("\n");
     items.push(...(await applyAiExtractor(opts.aiExtractor, text)));
-  } else if (items.length === 0) {
+  }
+  // As in PDFs: the token heuristics are the last resort, also when the model found nothing usable.
+  if (items.length === 0) {
     rows.forEach((cells, r) => {
       for (const pn of proseCandidatesInText(cells.join(" \t "))) {
         items.push({ partnumber: pn, via: "heuristic", page: r + 1 });

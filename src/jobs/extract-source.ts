@@ -1,29 +1,61 @@
 import { createProviderFromEnv } from "../classify/ai/from-env";
-import { isProviderError } from "../classify/ai/provider";
+import { isProviderError, type ProviderError } from "../classify/ai/provider";
 import { extractDocument } from "../extract";
 import { type AiExtractor, ExtractionError } from "../extract/types";
 import type { Bindings } from "../lib/env";
-import { log } from "../lib/logger";
+import { errorFields, log } from "../lib/logger";
 import type { JobError, JobOptions, JobSource } from "../shared/jobs";
 import { buildItems, type NewItem } from "./normalize";
 
 export type SourceOutcome = { items: NewItem[] } | { failure: JobError };
 
 /**
+ * Attempts at AI-assisted extraction per job while the provider fails retryably (429, 5xx,
+ * timeouts, malformed answers); after the last one the rules' own result stands, so an outage
+ * delays a job by a few alarms but never holds it in `extracting`.
+ */
+export const MAX_AI_EXTRACTION_ATTEMPTS = 4;
+
+/** The optional model step of one extraction attempt. */
+export interface AiExtraction {
+  extract: AiExtractor;
+  /** A retryable provider failure throws (the caller's alarm tries again) rather than falling back. */
+  retryOnFailure: boolean;
+}
+
+/**
  * Reads an uploaded document from R2 and turns it into job items. A document that cannot yield
  * items (corrupt, encrypted, no text layer, no part numbers, too many) is a `failure` that ends the
- * job; an R2 outage throws, so the caller's alarm retries.
+ * job; an R2 outage throws, so the caller's alarm retries. With `ai`, a provider failure that is not
+ * worth retrying (or on the last attempt) is logged and the extraction goes on with the rules alone.
  */
 export async function itemsFromSource(
   files: R2Bucket,
   source: JobSource,
   options: JobOptions,
   maxItems: number,
-  aiExtractor?: AiExtractor,
+  ai?: AiExtraction,
 ): Promise<SourceOutcome> {
   const object = await files.get(source.key);
   if (!object)
     return { failure: { code: "source_missing", message: "The uploaded document is no longer stored." } };
+  const aiFailures: ProviderError[] = [];
+  const aiExtractor: AiExtractor | undefined =
+    ai &&
+    (async (text) => {
+      try {
+        return await ai.extract(text);
+      } catch (err) {
+        if (!isProviderError(err) || (err.retryable && ai.retryOnFailure)) throw err;
+        // An empty answer makes the extractor fall back to its own token heuristics.
+        log("warn", "AI-assisted extraction failed; using the rules alone", {
+          kind: err.kind,
+          error: err.message,
+        });
+        aiFailures.push(err);
+        return [];
+      }
+    });
   let items: NewItem[];
   try {
     const bytes = new Uint8Array(await object.arrayBuffer());
@@ -42,21 +74,13 @@ export async function itemsFromSource(
       })),
     );
   } catch (err) {
-    if (isProviderError(err)) {
-      // The model was a last resort: fall back to what the rules alone find (prose heuristics).
-      log("warn", "AI-assisted extraction failed; using the rules alone", {
-        kind: err.kind,
-        error: err.message,
-      });
-      const rulesOnly = await itemsFromSource(files, source, options, maxItems);
-      if ("failure" in rulesOnly && rulesOnly.failure.code === "no_partnumbers") {
-        const message = `${rulesOnly.failure.message} AI-assisted extraction failed too: ${err.message}`;
-        return { failure: { code: "no_partnumbers", message } };
-      }
-      return rulesOnly;
-    }
     if (!(err instanceof ExtractionError)) throw err;
-    return { failure: { code: err.code, message: err.message } };
+    const failed = aiFailures[0];
+    const message =
+      failed && err.code === "no_partnumbers"
+        ? `${err.message} AI-assisted extraction failed too: ${failed.message}`
+        : err.message;
+    return { failure: { code: err.code, message } };
   }
   if (items.length > maxItems) {
     return {
@@ -69,13 +93,17 @@ export async function itemsFromSource(
   return { items };
 }
 
-/** The AI extractor for a job that asked for it, when the configured provider can extract. */
+/**
+ * The AI extractor for a job that asked for it, when a provider is configured and can extract;
+ * otherwise the job runs on the rules alone, as when the option is off.
+ */
 export function aiExtractorFor(env: Bindings, options: JobOptions): AiExtractor | undefined {
   if (!options.aiExtraction) return undefined;
   let provider: ReturnType<typeof createProviderFromEnv>;
   try {
     provider = createProviderFromEnv(env);
-  } catch {
+  } catch (err) {
+    log("warn", "aiExtraction requested but the AI provider is misconfigured", errorFields(err));
     return undefined;
   }
   const extract = provider?.extractPartnumbers?.bind(provider);

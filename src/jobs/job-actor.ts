@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { isProviderError } from "../classify/ai/provider";
 import { withDb } from "../db/client";
 import type { Bindings } from "../lib/env";
 import { errorFields, log, setLogLevel } from "../lib/logger";
@@ -17,7 +18,12 @@ import {
 } from "../shared/jobs";
 import { ACTOR_DDL, type BatchRow, INSERT_ITEMS_SQL, type ItemRow } from "./actor-schema";
 import { pipelineConfig } from "./config";
-import { aiExtractorFor, itemsFromSource } from "./extract-source";
+import {
+  aiExtractorFor,
+  itemsFromSource,
+  MAX_AI_EXTRACTION_ATTEMPTS,
+  type SourceOutcome,
+} from "./extract-source";
 import { finalStatus } from "./final-status";
 import { flushItems, type OutboxRow, updateJobRow } from "./flush";
 import type { NewItem } from "./normalize";
@@ -44,6 +50,8 @@ interface ActorState {
   extracted?: boolean;
   /** Why the document yielded no items; the job ends `failed` with it. */
   extractionError?: JobError | null;
+  /** AI-assisted extraction attempts that failed retryably (bounded by MAX_AI_EXTRACTION_ATTEMPTS). */
+  aiExtractionFailures?: number;
 }
 
 export interface InitJobArgs {
@@ -71,6 +79,14 @@ const EVENTS_PAGE = 500;
 const SEND_CHUNK = 100;
 
 const STATUS_ORDER: ItemStatus[] = ["pending", "classified", "needs_review", "failed", "invalid"];
+/** After a failed pump the alarm retries this soon, or as late as a rate-limited provider asks (capped). */
+const RETRY_MS = 2_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+function retryDelayMs(err: unknown): number {
+  const asked = isProviderError(err) ? (err.retryAfterSeconds ?? 0) * 1_000 : 0;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(RETRY_MS, asked));
+}
 
 /**
  * One job's live state (design: DESIGN.md "JobActor"). Everything that must survive eviction is in
@@ -166,13 +182,20 @@ export class JobActor extends DurableObject<Bindings> {
     const s = this.state!;
     s.startedAt ??= new Date().toISOString();
     this.setStatus("extracting");
-    const outcome = await itemsFromSource(
-      this.env.FILES,
-      source,
-      s.options,
-      this.config.maxItemsPerJob,
-      aiExtractorFor(this.env, s.options),
-    );
+    const extractor = aiExtractorFor(this.env, s.options);
+    const failures = s.aiExtractionFailures ?? 0;
+    const ai = extractor && { extract: extractor, retryOnFailure: failures + 1 < MAX_AI_EXTRACTION_ATTEMPTS };
+    let outcome: SourceOutcome;
+    try {
+      outcome = await itemsFromSource(this.env.FILES, source, s.options, this.config.maxItemsPerJob, ai);
+    } catch (err) {
+      // A retryable provider failure: count it so the attempts stay bounded, and let the alarm retry.
+      if (isProviderError(err)) {
+        s.aiExtractionFailures = failures + 1;
+        this.save();
+      }
+      throw err;
+    }
     this.ctx.storage.transactionSync(() => {
       if ("failure" in outcome) {
         s.extractionError = outcome.failure;
@@ -340,10 +363,11 @@ export class JobActor extends DurableObject<Bindings> {
       }
       await this.flush();
     } catch (err) {
-      // Postgres or the queue is unavailable: keep everything in SQLite and try again shortly.
+      // Postgres, the queue or (while extracting) the AI provider is unavailable: keep everything in
+      // SQLite and try again shortly.
       const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : undefined;
       log("warn", "job pump failed; retrying", { jobId: s.jobId, cause, ...errorFields(err) });
-      await this.ctx.storage.setAlarm(Date.now() + 2_000);
+      await this.ctx.storage.setAlarm(Date.now() + retryDelayMs(err));
       return;
     }
     await this.scheduleNext();

@@ -1,11 +1,7 @@
 import { ANSWER_JSON_SCHEMA, ANSWER_SCHEMA_NAME, parseAnswers } from "./answer-schema";
 import { batchedProvider } from "./batching";
-import {
-  buildExtractionPrompt,
-  EXTRACTION_JSON_SCHEMA,
-  EXTRACTION_SCHEMA_NAME,
-  parseExtraction,
-} from "./extraction";
+import { buildExtractionPrompt } from "./extraction-prompt";
+import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_NAME, parseExtraction } from "./extraction-schema";
 import { buildPrompt, type ChatMessage } from "./prompt";
 import { type AiAnswer, type AiPartRequest, type AiProvider, ProviderError } from "./provider";
 import { parseRetryAfter } from "./retry-after";
@@ -47,11 +43,15 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
   // Upstream error bodies sometimes echo a (partly masked) key back; never let it into a message.
   const redact = (text: string) => (apiKey ? text.split(apiKey).join("[redacted]") : text);
 
-  /** One chat completion with a strict JSON-schema answer; returns the answer's text. */
+  /**
+   * One chat completion with a strict JSON-schema answer; returns the answer's text. `what` names
+   * the request in the truncation error, which is the one failure whose remedy differs by caller.
+   */
   async function complete(
     messages: ChatMessage[],
     schema: { name: string; schema: unknown },
     signals: (AbortSignal | undefined)[],
+    what: string,
   ): Promise<string> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = AbortSignal.any([timeout, ...signals.filter((s): s is AbortSignal => !!s)]);
@@ -105,7 +105,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     if (choice?.finish_reason === "length") {
       throw new ProviderError(
         "malformed",
-        "AI provider output was truncated (finish_reason=length); use smaller batches",
+        `AI provider output was truncated (finish_reason=length) for ${what}`,
         { status: res.status },
       );
     }
@@ -114,7 +114,8 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
 
   async function request(parts: AiPartRequest[], signals: (AbortSignal | undefined)[]): Promise<AiAnswer[]> {
     const schema = { name: ANSWER_SCHEMA_NAME, schema: ANSWER_JSON_SCHEMA };
-    return parseAnswers(await complete(buildPrompt(parts), schema, signals), parts);
+    const what = `${parts.length} part(s); use smaller batches`;
+    return parseAnswers(await complete(buildPrompt(parts), schema, signals, what), parts);
   }
 
   function httpError(res: Response, text: string): ProviderError {
@@ -132,7 +133,8 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     ...batchedProvider("openai", options.model, maxBatchSize, concurrency, request),
     async extractPartnumbers(text, opts) {
       const schema = { name: EXTRACTION_SCHEMA_NAME, schema: EXTRACTION_JSON_SCHEMA };
-      return parseExtraction(await complete(buildExtractionPrompt(text), schema, [opts?.signal]));
+      const messages = buildExtractionPrompt(text);
+      return parseExtraction(await complete(messages, schema, [opts?.signal], "a document's part numbers"));
     },
   };
 }

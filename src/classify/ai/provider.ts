@@ -1,5 +1,5 @@
 import type { PartInput } from "../types";
-import type { AiExtractedPart } from "./extraction";
+import type { AiExtractedPart } from "./extraction-schema";
 
 /** One part sent to an AI provider, with the NCM codes earlier stages think plausible. */
 export interface AiPartRequest extends PartInput {

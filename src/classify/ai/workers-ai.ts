@@ -1,6 +1,7 @@
 import { ANSWER_JSON_SCHEMA, parseAnswers } from "./answer-schema";
 import { batchedProvider } from "./batching";
-import { buildExtractionPrompt, EXTRACTION_JSON_SCHEMA, parseExtraction } from "./extraction";
+import { buildExtractionPrompt } from "./extraction-prompt";
+import { EXTRACTION_JSON_SCHEMA, parseExtraction } from "./extraction-schema";
 import { buildPrompt, type ChatMessage } from "./prompt";
 import { type AiAnswer, type AiPartRequest, type AiProvider, ProviderError } from "./provider";
 

@@ -88,7 +88,10 @@ export function errorBody(message: string, type: string, code: string | null = n
   return { error: { message, type, param: null, code } };
 }
 
-/** The document text of an AI-assisted extraction request (`{"document": "..."}`), or null. */
+/**
+ * The document text of an AI-assisted extraction request (a user message `{"document": "..."}`,
+ * the shape buildExtractionPrompt produces), or null for a classification request.
+ */
 export function extractDocumentText(body: ChatRequest): string | null {
   const messages = Array.isArray(body.messages) ? body.messages : [];
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -104,13 +107,17 @@ export function extractDocumentText(body: ChatRequest): string | null {
   return null;
 }
 
-// A test double, not an extractor: upper-case tokens with both letters and digits.
-const PART_LIKE = /\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9]\b/g;
+// A test double, not an extractor: upper-case tokens of 5+ characters with letters and digits.
+const TOKEN = /[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9]/g;
+const partLike = (t: string) => /[A-Z]/.test(t) && /\d/.test(t);
 
-/** The assistant message for an extraction request: every part-like token of the text, once. */
+/**
+ * The assistant message for an extraction request: every part-like token of the text, once, in
+ * order. `malformed` is non-JSON as for classification; the other 200 outcomes answer normally.
+ */
 export function extractionContent(text: string, outcome: string): string {
   if (outcome === "malformed") return "I could not read that document. {not json";
-  const found = [...new Set(text.match(PART_LIKE) ?? [])];
+  const found = [...new Set((text.match(TOKEN) ?? []).filter(partLike))];
   return JSON.stringify({
     partnumbers: found.map((partnumber) => ({
       partnumber,

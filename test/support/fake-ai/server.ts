@@ -93,6 +93,7 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
     const outcome = nextOutcome(s);
     s.stats.requests++;
     s.stats.parts += parts.length;
+    if (document !== null) s.stats.documents++;
     s.stats.byOutcome[outcome]++;
     s.stats.inFlight++;
     s.stats.maxInFlight = Math.max(s.stats.maxInFlight, s.stats.inFlight);
@@ -105,6 +106,7 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
       // Presence only: the fake never keeps a key.
       hasAuthorization: typeof req.headers.authorization === "string",
       partIds: parts.map((p) => p.id),
+      documentChars: document === null ? null : document.length,
       messages: messages.length,
     };
 

@@ -35,6 +35,8 @@ export interface LastRequest {
   responseFormat: unknown;
   hasAuthorization: boolean;
   partIds: string[];
+  /** Characters of document text, for an extraction request; null for a classification request. */
+  documentChars: number | null;
   messages: number;
 }
 
@@ -50,6 +52,8 @@ export interface Session {
   stats: {
     requests: number;
     parts: number;
+    /** Extraction requests (a document instead of parts), also counted in `requests`. */
+    documents: number;
     byOutcome: Record<Outcome, number>;
     inFlight: number;
     maxInFlight: number;
@@ -90,6 +94,7 @@ export function newSession(defaults: SessionDefaults): Session {
     stats: {
       requests: 0,
       parts: 0,
+      documents: 0,
       byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
       inFlight: 0,
       maxInFlight: 0,
