@@ -1,7 +1,8 @@
 import { splitDescription } from "./description-fields";
 import { labelledMatches } from "./labelled-fields";
-import type { Line } from "./layout";
+import { type Line, lineCells } from "./layout";
 import { parseQuantity } from "./quantity";
+import { stackAround } from "./stacked-fields";
 import { type Column, cellsOf, columnAt, readHeader } from "./table";
 import type { ExtractedItem } from "./types";
 
@@ -14,6 +15,36 @@ function fieldColumns(lines: Line[], i: number): Column[] | null {
   return header?.columns.some((c) => c.role === "description" || c.role === "quantity")
     ? header.columns
     : null;
+}
+
+/**
+ * A label that starts its line may head a card's field list (see stacked-fields.ts): the
+ * plain lines above it are the description, a "Manufacturer: …" line around it the manufacturer.
+ * Lines holding another label end the card, as do field lines ("Item code …:", prices).
+ */
+function cardFields(lines: Line[], i: number, x: number, item: ExtractedItem): Partial<ExtractedItem> {
+  const cell = lineCells(lines[i]!).find((c) => Math.abs(c.x - x) < 1);
+  if (!cell) return {};
+  const { above, below } = stackAround(lines, i, cell);
+  const out: Partial<ExtractedItem> = {};
+  const title: string[] = [];
+  for (const c of [...above].reverse()) {
+    if (labelledMatches(c.text).length || /:/.test(c.text) || MONEY.test(c.text)) break;
+    title.unshift(c.text);
+  }
+  const description = splitDescription(title.join(" ")).description;
+  if (!item.description && description && /\p{L}{2}/u.test(description)) out.description = description;
+  if (!item.manufacturer) {
+    for (const c of [...above, ...below]) {
+      if (labelledMatches(c.text).length) continue;
+      const manufacturer = splitDescription(c.text).manufacturer;
+      if (manufacturer) {
+        out.manufacturer = manufacturer;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -33,6 +64,7 @@ export function labelledItems(lines: Line[], page: number): ExtractedItem[] {
         if (described.description && /\p{L}{2}/u.test(described.description))
           item.description = described.description;
         if (described.manufacturer) item.manufacturer = described.manufacturer;
+        if (!run.text.slice(0, m.labelStart).trim()) Object.assign(item, cardFields(lines, i, run.x, item));
         const qtyCol = columns?.findIndex((c) => c.role === "quantity") ?? -1;
         // Only when the label sits in that table's description column, so a header far above
         // (another table, a letterhead) never lends its columns to prose.

@@ -1,5 +1,6 @@
 import { classifyHeader, type HeaderRole, isPartnumberRole } from "./header-vocabulary";
 import { type Line, lineCells, splitWords, type TextRun } from "./layout";
+import { rowOwners } from "./row-owners";
 
 export interface Column {
   role: HeaderRole | null;
@@ -157,11 +158,7 @@ export function readTable(lines: Line[], i: number): Table | null {
         a.j,
         columns.map(() => []),
       );
-    const owner = rowOwners(
-      cellLines.map(({ j }) => j),
-      new Set(anchors.map((a) => a.j)),
-      lines,
-    );
+    const owner = rowOwners(cellLines, new Set(anchors.map((a) => a.j)), lines);
     for (const { j, cells } of cellLines) {
       const best = owner.get(j)!;
       const target = byAnchor.get(best)!;
@@ -173,37 +170,6 @@ export function readTable(lines: Line[], i: number): Table | null {
     rows.sort((p, q) => p.lineIndex - q.lineIndex);
   }
   return { columns, rows, next: body.length ? body[body.length - 1]! + 1 : header.next };
-}
-
-/**
- * Which anchor line owns each body line. Rows printed as blocks (a wider gap between rows than
- * between the lines of one row, as when descriptions wrap under top-aligned cells) are split at
- * those gaps, and a block with one anchor belongs to it whole. Where lines are evenly spaced
- * (vertically centred cells) each line goes to the nearest anchor, ties to the one above.
- */
-function rowOwners(body: number[], anchors: Set<number>, lines: Line[]): Map<number, number> {
-  const gaps = body.slice(1).map((j, n) => lines[body[n]!]!.y - lines[j]!.y);
-  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
-  const blocks: number[][] = [[]];
-  body.forEach((j, n) => {
-    if (n > 0 && gaps[n - 1]! > 1.3 * median) blocks.push([]);
-    blocks[blocks.length - 1]!.push(j);
-  });
-  const anchorList = [...anchors];
-  const nearest = (j: number) => {
-    const y = lines[j]!.y;
-    let best = anchorList[0]!;
-    for (const a of anchorList) {
-      if (Math.abs(lines[a]!.y - y) < Math.abs(lines[best]!.y - y)) best = a;
-    }
-    return best;
-  };
-  const owner = new Map<number, number>();
-  for (const block of blocks) {
-    const inBlock = block.filter((j) => anchors.has(j));
-    for (const j of block) owner.set(j, inBlock.length === 1 ? inBlock[0]! : nearest(j));
-  }
-  return owner;
 }
 
 /** Rejoins a cell wrapped over several lines: at a hyphen or slash directly, else as one token. */

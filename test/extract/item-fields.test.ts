@@ -121,3 +121,25 @@ describe("labelled part numbers inside a description column", () => {
     expect(items[0]!.quantity).toBeUndefined();
   });
 });
+
+describe("packing-list description clauses", () => {
+  it("lifts a trailing 'manufacturer …' clause and drops the date code, keeping packaging prose", () => {
+    expect(
+      splitDescription(
+        "PCB header 3 positions, 5.08 mm pitch; RoHS / REACH compliant, supplied on tape and reel; date code 2322; manufacturer Phoenix Contact",
+      ),
+    ).toEqual({
+      description: "PCB header 3 positions, 5.08 mm pitch; RoHS / REACH compliant, supplied on tape and reel",
+      manufacturer: "Phoenix Contact",
+    });
+  });
+
+  it("keeps 'manufacturer' inside prose and drops tariff codes and distributor references", () => {
+    expect(splitDescription("Switch; individually labelled with manufacturer label")).toEqual({
+      description: "Switch; individually labelled with manufacturer label",
+    });
+    expect(splitDescription("Red LED 0603 HTS 8541.41 ref. LTST-C191KRKT-ND")).toEqual({
+      description: "Red LED 0603",
+    });
+  });
+});
