@@ -4,11 +4,13 @@ export { extractDocument } from "./document";
 export { extractPdf } from "./pdf";
 export {
   type AiExtractor,
+  type DocumentKind,
   type ExtractedItem,
   ExtractionError,
   type ExtractionErrorCode,
   type ExtractOptions,
   type ExtractResult,
+  type ExtractWarning,
   type FileType,
   type XlsxOptions,
 } from "./types";

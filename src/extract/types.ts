@@ -5,6 +5,12 @@ export interface ExtractedItem {
   description?: string;
   manufacturer?: string;
   quantity?: number;
+  /** Unit of measure as printed (UN, PC, PCS, M, KG …). */
+  unit?: string;
+  /** An NCM code the line prints (DANFE, Brazilian invoices), 8 digits without dots: evidence, not an answer. */
+  declaredNcm?: string;
+  /** Country of origin when the line prints one (COO / origem), as printed. */
+  country?: string;
   /** 1-based page (PDF) or sheet row number (CSV/XLSX). */
   page?: number;
   line?: number;
@@ -24,16 +30,31 @@ export class ExtractionError extends Error {
   constructor(
     readonly code: ExtractionErrorCode,
     message: string,
+    /** User-safe specifics, e.g. the per-page reasons behind `no_partnumbers`. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ExtractionError";
   }
 }
 
+/** The kind of document, where it changes which column holds the part. */
+export type DocumentKind = "bom" | "purchase_order" | "invoice" | "danfe" | "packing_list" | "other";
+
+/** Something the extractor could not read, said to the user instead of being silent. */
+export interface ExtractWarning {
+  code: string;
+  message: string;
+  page?: number;
+}
+
 export interface ExtractResult {
   items: ExtractedItem[];
   /** Pages (PDF) or data rows (spreadsheets) read. */
   pages: number;
+  /** Parts of the document that gave nothing although they looked like they should (never silent). */
+  warnings?: ExtractWarning[];
+  kind?: DocumentKind;
 }
 
 export type FileType = "pdf" | "xlsx" | "csv";
