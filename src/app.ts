@@ -4,8 +4,10 @@ import { authRoutes } from "./api/auth";
 import { wsTickets } from "./api/auth/ws-ticket";
 import { registerDocs } from "./api/docs";
 import { health } from "./api/health";
+import { itemsRouter } from "./api/items";
 import { jobsRouter } from "./api/jobs";
 import { reportsRouter } from "./api/reports";
+import { reviewRouter } from "./api/review";
 import { userRoutes } from "./api/users";
 import { wellKnown } from "./api/well-known";
 import { requireAuth } from "./auth/middleware";
@@ -21,6 +23,8 @@ function v1() {
   router.route("/", wsTickets);
   router.route("/", jobsRouter);
   router.route("/", reportsRouter);
+  router.route("/", reviewRouter);
+  router.route("/", itemsRouter);
   return router;
 }
 

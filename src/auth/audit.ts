@@ -14,7 +14,11 @@ export type AuditAction =
   | "user.created"
   | "user.role_changed"
   | "user.disabled"
-  | "user.enabled";
+  | "user.enabled"
+  | "review.accept"
+  | "review.override"
+  | "review.reject"
+  | "catalog.import";
 
 export interface AuditEntry {
   tenantId: string;

@@ -73,21 +73,24 @@ function review(seq: number, guess: Classification | null, why: string): ItemOut
 }
 
 /**
- * The classifier cascade for one batch: catalog (a human entry always wins; `reclassify` skips the
- * rest of the catalog) → rules → AI provider for what is left, all parts in one call. Every code
+ * The classifier cascade for one batch: catalog (the tenant's entry, a human one when a person
+ * decided; `reclassify` skips it) → rules → AI provider for what is left, all parts in one call. Every code
  * is checked against the NCM table: an unknown code is never a valid classification.
  */
 export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promise<CascadeResult> {
   const { db, ai, threshold } = deps;
   const outcomes: ItemOutcome[] = [];
-  const catalog =
-    deps.catalog ??
-    (await lookupCatalog(
-      db,
-      input.tenantId,
-      input.parts.map((p) => p.partnumber),
-      { humanOnly: input.reclassify },
-    ));
+  // `reclassify` asks the rules and the AI again, even over a human entry; the items listing then
+  // shows that human entry beside the new answer (and it stays the catalog entry).
+  const catalog = input.reclassify
+    ? new Map<string, ClassificationResult>()
+    : (deps.catalog ??
+      (await lookupCatalog(
+        db,
+        input.tenantId,
+        input.parts.map((p) => p.partnumber),
+        { humanOnly: false },
+      )));
 
   const guesses = new Map<number, Classification | null>();
   const rest: ClassifyPart[] = [];

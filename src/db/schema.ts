@@ -222,6 +222,10 @@ export const classifications = pgTable(
     model: text("model"),
     jobId: uuid("job_id"),
     createdBy: text("created_by"),
+    // Who retired this classification (replaced or rejected it in review), when, and why.
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    note: text("note"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,11 +4,12 @@ import { withDb } from "../db/client";
 import type { Bindings } from "../lib/env";
 import { errorFields, log, setLogLevel } from "../lib/logger";
 import type { ClassificationResult, ClassifyMessage, ItemOutcome } from "../queue/message";
-import type { JobEvent, JobEventBody } from "../shared/frames";
+import type { JobEvent, JobEventBody, ReviewDecision } from "../shared/frames";
 import {
   type ItemResultView,
   type ItemStatus,
   isFinalStatus,
+  itemId,
   type JobCounts,
   type JobError,
   type JobOptions,
@@ -289,6 +290,41 @@ export class JobActor extends DurableObject<Bindings> {
     return { cancelled: true, job: this.view() };
   }
 
+  /**
+   * A reviewer's decision, already committed to Postgres (item row, catalog, the jobs row's counts):
+   * the actor's copy of the item follows, so its counters and later jobs-row writes agree, and a
+   * `review` frame goes out. The item leaves the outbox: Postgres already holds the newer state.
+   */
+  async applyReview(
+    seq: number,
+    next: { status: ItemStatus; reason: string | null; classification: ClassificationResult | null },
+    decision: ReviewDecision,
+  ): Promise<{ applied: boolean; counts: JobCounts | null }> {
+    const s = this.state;
+    if (!s) return { applied: false, counts: null };
+    let applied = false;
+    this.ctx.storage.transactionSync(() => {
+      const row = this.sql.exec<ItemRow>("SELECT * FROM items WHERE seq = ?", seq).toArray()[0];
+      if (!row) return;
+      this.sql.exec(
+        "UPDATE items SET status = ?, reason = ?, result = ? WHERE seq = ?",
+        next.status,
+        next.reason,
+        next.classification ? JSON.stringify(next.classification) : null,
+        seq,
+      );
+      this.sql.exec("DELETE FROM outbox WHERE seq = ?", seq);
+      const counts = this.counts();
+      s.publishedCounts = JSON.stringify(counts);
+      // A running job writes its counters to the jobs row again; a finished one was updated with the decision.
+      if (!isFinalStatus(s.status)) s.jobRowDirty = true;
+      const item = toResultView(s.jobId, { ...toOutboxRow(row), ...next });
+      this.append({ type: "review", item, decision, counts });
+      applied = true;
+    });
+    return { applied, counts: applied ? this.counts() : null };
+  }
+
   /** The event log after `since`, a page at a time. */
   async events(since: number, limit = EVENTS_PAGE): Promise<{ events: JobEvent[]; lastSeq: number }> {
     const rows = this.sql
@@ -490,7 +526,7 @@ export class JobActor extends DurableObject<Bindings> {
               r.status,
             );
           }
-          const done = outbox.filter((r) => r.status !== "pending").map(toResultView);
+          const done = outbox.filter((r) => r.status !== "pending").map((r) => toResultView(s.jobId, r));
           if (done.length > 0) this.append({ type: "items", items: done });
         });
       }
@@ -661,9 +697,10 @@ function toOutboxRow(r: ItemRow): OutboxRow {
   };
 }
 
-function toResultView(r: OutboxRow): ItemResultView {
+function toResultView(jobId: string, r: OutboxRow): ItemResultView {
   const c = r.classification;
   return {
+    id: itemId(jobId, r.seq),
     seq: r.seq,
     partnumber: r.partnumber,
     status: r.status,

@@ -1,14 +1,17 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import { lookupCatalog } from "../classify/catalog";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import { notFound } from "../lib/errors";
-import type {
-  ItemClassification,
-  ItemStatus,
-  JobError,
-  JobOptions,
-  JobStatus,
-  JobView,
+import type { ClassificationResult } from "../queue/message";
+import {
+  type ItemClassification,
+  type ItemStatus,
+  itemId,
+  type JobError,
+  type JobOptions,
+  type JobStatus,
+  type JobView,
 } from "../shared/jobs";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -84,6 +87,8 @@ export async function listJobs(
 const isItemCursor = (v: unknown): v is { seq: number } => Number.isInteger((v as { seq?: unknown })?.seq);
 
 export interface ItemView {
+  /** Stable item id (`<job>.<seq>`), the same in `items` frames and the review queue. */
+  id: string;
   seq: number;
   partnumber: string;
   rawPartnumber: string;
@@ -94,6 +99,63 @@ export interface ItemView {
   status: ItemStatus;
   reason: string | null;
   classification: ItemClassification | null;
+  /** The tenant's human catalog entry for this part number, when the item's own answer is not it (e.g. `reclassify`). */
+  human: ItemClassification | null;
+}
+
+export type ItemRowPg = typeof jobItems.$inferSelect;
+
+/** The item's own classification as stored on its row (null when nothing was proposed). */
+export function itemClassification(r: ItemRowPg): ItemClassification | null {
+  return r.ncm && r.source && r.confidence !== null
+    ? {
+        ncm: r.ncm,
+        exTipi: r.exTipi,
+        description: r.classDescription,
+        manufacturer: r.classManufacturer,
+        country: r.country,
+        confidence: r.confidence,
+        rationale: r.rationale ?? "",
+        source: r.source,
+      }
+    : null;
+}
+
+export function toItemView(r: ItemRowPg, human: ItemClassification | null = null): ItemView {
+  return {
+    id: itemId(r.jobId, r.seq),
+    seq: r.seq,
+    partnumber: r.partnumber,
+    rawPartnumber: r.rawPartnumber,
+    description: r.description,
+    manufacturer: r.manufacturer,
+    quantity: r.quantity === null ? null : Number(r.quantity),
+    occurrences: r.occurrences as unknown[],
+    status: r.status,
+    reason: r.reason,
+    classification: itemClassification(r),
+    human,
+  };
+}
+
+/** The tenant's human catalog entries for the rows' part numbers (one query), keyed by part number. */
+export function humanEntries(
+  db: Db,
+  tenantId: string,
+  rows: ItemRowPg[],
+): Promise<Map<string, ClassificationResult>> {
+  return lookupCatalog(db, tenantId, [...new Set(rows.map((r) => r.partnumber))], { humanOnly: true });
+}
+
+/** A human decision is shown beside every other answer for its part number (none beside itself). */
+export function humanFor(
+  r: ItemRowPg,
+  entries: Map<string, ClassificationResult>,
+): ItemClassification | null {
+  const h = entries.get(r.partnumber);
+  if (!h || h.classificationId === r.classificationId) return null;
+  const { model: _model, classificationId: _id, ...view } = h;
+  return view;
 }
 
 /** In input order, keyset-paginated on seq. */
@@ -115,31 +177,9 @@ export async function listItems(
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const human = await humanEntries(db, tenantId, page);
   return {
-    items: page.map((r) => ({
-      seq: r.seq,
-      partnumber: r.partnumber,
-      rawPartnumber: r.rawPartnumber,
-      description: r.description,
-      manufacturer: r.manufacturer,
-      quantity: r.quantity === null ? null : Number(r.quantity),
-      occurrences: r.occurrences as unknown[],
-      status: r.status,
-      reason: r.reason,
-      classification:
-        r.ncm && r.source && r.confidence !== null
-          ? {
-              ncm: r.ncm,
-              exTipi: r.exTipi,
-              description: r.classDescription,
-              manufacturer: r.classManufacturer,
-              country: r.country,
-              confidence: r.confidence,
-              rationale: r.rationale ?? "",
-              source: r.source,
-            }
-          : null,
-    })),
+    items: page.map((r) => toItemView(r, humanFor(r, human))),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ seq: last.seq }) : null,
   };
 }

@@ -49,7 +49,8 @@ const catalogKey = (body: unknown) =>
 async function prefetchCatalogs(db: Db, messages: readonly Message<unknown>[]) {
   const groups = new Map<string, { tenantId: string; humanOnly: boolean; mpns: Set<string> }>();
   for (const m of messages) {
-    if (!isClassifyMessage(m.body)) continue;
+    // A reclassify job does not read the catalog (see runCascade).
+    if (!isClassifyMessage(m.body) || m.body.reclassify) continue;
     const key = catalogKey(m.body);
     const g = groups.get(key) ?? {
       tenantId: m.body.tenantId,

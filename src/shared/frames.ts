@@ -1,5 +1,16 @@
 import type { ItemResultView, JobCounts, JobError, JobStatus, JobView } from "./jobs";
 
+export type ReviewAction = "accept" | "override" | "reject";
+
+/** A person's decision on one item: who, when, what (the human classification's id, none for a reject). */
+export interface ReviewDecision {
+  action: ReviewAction;
+  classificationId: string | null;
+  by: string;
+  at: string;
+  note: string | null;
+}
+
 /**
  * The JobActor's WebSocket protocol, one definition for the server and every client.
  *
@@ -16,15 +27,23 @@ export type ProgressFrame = { seq: number; type: "progress"; counts: JobCounts }
 /** The results of one flush to Postgres (every item in it is durable when the frame is sent). */
 export type ItemsFrame = { seq: number; type: "items"; items: ItemResultView[] };
 export type ErrorFrame = { seq: number; type: "error"; error: JobError };
+/** A reviewer decided an item: its new state, the decision, and the job's counts after it. */
+export type ReviewFrame = {
+  seq: number;
+  type: "review";
+  item: ItemResultView;
+  decision: ReviewDecision;
+  counts: JobCounts;
+};
 
-export type JobEvent = StatusFrame | ProgressFrame | ItemsFrame | ErrorFrame;
+export type JobEvent = StatusFrame | ProgressFrame | ItemsFrame | ErrorFrame | ReviewFrame;
 export type Frame = SnapshotFrame | JobEvent;
 export type FrameType = Frame["type"];
 
 /** Distributes Omit over the union so each event keeps its own fields. */
 export type JobEventBody = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, "seq"> : never) : never;
 
-const FRAME_TYPES: readonly FrameType[] = ["snapshot", "status", "progress", "items", "error"];
+const FRAME_TYPES: readonly FrameType[] = ["snapshot", "status", "progress", "items", "error", "review"];
 
 /** Parses one text frame; throws on anything that is not a frame of this protocol. */
 export function parseFrame(data: string): Frame {

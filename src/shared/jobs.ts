@@ -82,8 +82,26 @@ export interface ItemClassification {
   source: ClassificationSourceName;
 }
 
+/**
+ * An item's stable id: its job and its position in the job (`<job uuid>.<seq>`). Deterministic, so
+ * the JobActor (which only knows seq) and Postgres (keyed on job_id, seq) name the item the same way.
+ */
+export function itemId(jobId: string, seq: number): string {
+  return `${jobId}.${seq}`;
+}
+
+const ITEM_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,9})$/i;
+
+/** The job and seq an item id names, or null for anything that is not an item id. */
+export function parseItemId(id: string): { jobId: string; seq: number } | null {
+  const m = ITEM_ID.exec(id);
+  return m ? { jobId: m[1]!.toLowerCase(), seq: Number(m[2]) } : null;
+}
+
 /** One item's outcome, as carried by `items` frames (the REST item adds its input fields). */
 export interface ItemResultView {
+  /** Stable item id (see itemId). */
+  id: string;
   seq: number;
   partnumber: string;
   status: ItemStatus;

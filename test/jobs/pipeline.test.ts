@@ -9,6 +9,7 @@ import {
   allItems,
   createJob,
   getJob,
+  type ItemJson,
   loadNcmFixture,
   syntheticPartnumbers,
   waitFor,
@@ -96,7 +97,7 @@ describe("job pipeline", () => {
     expect(active.rows[0]).toEqual({ n: 120, replaced: 10 });
   });
 
-  it("never replaces a human classification, and serves it even with reclassify", async () => {
+  it("never replaces a human classification; reclassify asks again and shows it beside the new answer", async () => {
     const t = await createTenant("member");
     const [pn] = syntheticPartnumbers(1, "HUMN");
     await withDb(env, async (db) => {
@@ -108,8 +109,21 @@ describe("job pipeline", () => {
     });
     const { job } = await createJob(t, { partnumbers: [pn], options: { reclassify: true } });
     await waitForFinal(t, job.id);
-    const [item] = await allItems(t, job.id);
-    expect(item!.classification).toMatchObject({ ncm: "85322410", source: "human" });
+    const [item] = (await allItems(t, job.id)) as (ItemJson & { human: unknown })[];
+    expect(item!.classification?.source).toBe("ai");
+    expect(item!.human).toMatchObject({ ncm: "85322410", source: "human" });
+    const active = await withDb(env, (db) =>
+      db.execute<{ source: string }>(sql`select source from classifications
+        where tenant_id = ${t.tenantId}::uuid and status = 'active'`),
+    );
+    expect(active.rows).toEqual([{ source: "human" }]);
+
+    // Without reclassify the human entry is the answer, and nothing is shown beside it.
+    const again = await createJob(t, { partnumbers: [pn] });
+    await waitForFinal(t, again.job.id);
+    const [served] = (await allItems(t, again.job.id)) as (ItemJson & { human: unknown })[];
+    expect(served!.classification).toMatchObject({ ncm: "85322410", source: "human" });
+    expect(served!.human).toBeNull();
   });
 
   it("still completes when the AI answers 429s, 500s and timeouts", async () => {

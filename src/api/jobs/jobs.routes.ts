@@ -158,7 +158,7 @@ export const jobSocketRoute = createRoute({
   tags: ["Jobs"],
   summary: "Live job frames over a WebSocket: a snapshot, the events after `since`, then live events",
   description:
-    "Authenticate with `?ticket=` (from the ticket endpoint) or an Authorization header. Frames are JSON `{ seq, type }` with type snapshot | status | progress | items | error.",
+    "Authenticate with `?ticket=` (from the ticket endpoint) or an Authorization header. Frames are JSON `{ seq, type }` with type snapshot | status | progress | items | error | review.",
   request: { params: JobIdParamsSchema, query: WsQuerySchema },
   responses: {
     101: { description: "Switching protocols" },

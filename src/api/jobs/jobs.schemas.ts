@@ -13,10 +13,10 @@ const ItemInputSchema = z
 
 export const JobOptionsSchema = z
   .strictObject({
-    reclassify: z
-      .boolean()
-      .optional()
-      .openapi({ description: "Skip the catalog (human classifications still win)." }),
+    reclassify: z.boolean().optional().openapi({
+      description:
+        "Ask the rules and the AI again instead of the catalog; a human classification stays the catalog entry and is shown beside the new answer (`human`).",
+    }),
     priority: z.enum(["normal", "high"]).optional(),
     runAt: z.iso
       .datetime({ offset: true })
@@ -44,7 +44,7 @@ export const CreateJobBodySchema = z
   })
   .openapi("CreateJob");
 
-const CountsSchema = z.object({
+export const JobCountsSchema = z.object({
   total: z.number().int(),
   pending: z.number().int(),
   classified: z.number().int(),
@@ -57,7 +57,7 @@ export const JobSchema = z
   .object({
     id: z.uuid(),
     status: z.enum(JOB_STATUSES),
-    counts: CountsSchema,
+    counts: JobCountsSchema,
     options: z.object({
       reclassify: z.boolean().optional(),
       priority: z.enum(["normal", "high"]).optional(),
@@ -105,6 +105,10 @@ export const ClassificationSchema = z
 
 export const JobItemSchema = z
   .object({
+    id: z.string().openapi({
+      description: "Stable item id (`<job id>.<seq>`), also in `items`/`review` frames and the review queue.",
+      example: "0b6f2c4e-5d1a-4f4e-9a51-3f1c2b7d9e10.3",
+    }),
     seq: z.number().int(),
     partnumber: z.string(),
     rawPartnumber: z.string(),
@@ -115,6 +119,10 @@ export const JobItemSchema = z
     status: z.enum(ITEM_STATUSES),
     reason: z.string().nullable(),
     classification: ClassificationSchema.nullable(),
+    human: ClassificationSchema.nullable().openapi({
+      description:
+        "The tenant's human-confirmed classification of this part number, when the item's own answer is another one (e.g. a `reclassify` job).",
+    }),
   })
   .openapi("JobItem");
 

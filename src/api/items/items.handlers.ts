@@ -1,0 +1,22 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { getJobRow, jobView } from "../../jobs/repo";
+import type { AppEnv } from "../../lib/create-app";
+import { decideItem } from "../../review/decide";
+import { afterDecisions } from "../../review/effects";
+import type { reviewItemRoute } from "./items.routes";
+
+export const reviewItem: RouteHandler<typeof reviewItemRoute, AppEnv> = async (c) => {
+  const db = c.var.db();
+  const { tenantId } = c.var.auth;
+  const outcome = await decideItem(db, c.var.auth, c.req.valid("param").itemId, c.req.valid("json"));
+  await afterDecisions(c.env, db, tenantId, [outcome]);
+  const job = jobView(await getJobRow(db, tenantId, outcome.jobId));
+  return c.json(
+    {
+      item: { ...outcome.item, jobId: outcome.jobId },
+      decision: outcome.decision,
+      job: { id: job.id, counts: job.counts },
+    },
+    200,
+  );
+};

@@ -1,0 +1,75 @@
+import type { Db } from "../db/client";
+import type { Bindings } from "../lib/env";
+import { errorFields, log } from "../lib/logger";
+import { loadReportRows, REPORT_MIME, type ReportFormat, renderReport, reportKey } from "../reports";
+import type { DecisionOutcome } from "./decide";
+
+const FORMATS: ReportFormat[] = ["csv", "xlsx"];
+/** The actor call is retried this many times; Postgres already holds the decision either way. */
+const ACTOR_ATTEMPTS = 3;
+
+/**
+ * The job's actor takes the decision over (its SQLite item, counters, and a `review` frame to every
+ * connected client). Postgres is already committed, so a failure here is logged, not surfaced.
+ */
+export async function applyToActor(env: Bindings, outcome: DecisionOutcome): Promise<void> {
+  const stub = env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(outcome.jobId));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await stub.applyReview(outcome.seq, outcome.next, outcome.decision);
+      return;
+    } catch (err) {
+      if (attempt >= ACTOR_ATTEMPTS) {
+        log("error", "review not applied to the job actor", {
+          jobId: outcome.jobId,
+          seq: outcome.seq,
+          ...errorFields(err),
+        });
+        return;
+      }
+    }
+  }
+}
+
+/**
+ * A finished job's stored reports are rendered again so the files match the decisions (a running
+ * job's report is rendered on every request anyway). Only formats already stored are rewritten.
+ */
+export async function regenerateReports(
+  env: Bindings,
+  db: Db,
+  tenantId: string,
+  jobId: string,
+): Promise<void> {
+  const stored: ReportFormat[] = [];
+  for (const format of FORMATS) {
+    if (await env.FILES.head(reportKey(tenantId, jobId, format))) stored.push(format);
+  }
+  if (stored.length === 0) return;
+  const rows = await loadReportRows(db, tenantId, jobId);
+  for (const format of stored) {
+    await env.FILES.put(reportKey(tenantId, jobId, format), renderReport(rows, format), {
+      httpMetadata: { contentType: REPORT_MIME[format] },
+    });
+  }
+}
+
+/** Everything that follows committed decisions: each item's actor, then each finished job's reports once. */
+export async function afterDecisions(
+  env: Bindings,
+  db: Db,
+  tenantId: string,
+  outcomes: DecisionOutcome[],
+): Promise<void> {
+  for (const o of outcomes) await applyToActor(env, o);
+  const finished = new Set(outcomes.filter((o) => o.jobFinal).map((o) => o.jobId));
+  for (const jobId of finished) {
+    try {
+      await regenerateReports(env, db, tenantId, jobId);
+    } catch (err) {
+      // A stale file must not be served: without it the report is rendered afresh on the next request.
+      log("warn", "report regeneration after review failed", { jobId, ...errorFields(err) });
+      await env.FILES.delete(FORMATS.map((f) => reportKey(tenantId, jobId, f))).catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { candidatesByHeading, type NcmCandidate } from "../classify/candidates";
+import type { Db } from "../db/client";
+import { jobItems, jobs } from "../db/schema";
+import { decodeCursor, encodeCursor } from "../jobs/cursor";
+import { humanEntries, humanFor, type ItemView, toItemView } from "../jobs/repo";
+
+export interface ReviewQuery {
+  jobId?: string | undefined;
+  minConfidence?: number | undefined;
+  maxConfidence?: number | undefined;
+  all?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Where the item came from: its job, the document, and every line it was read from. */
+export interface ReviewOrigin {
+  jobId: string;
+  jobCreatedAt: string;
+  document: string | null;
+  /** As stored at intake: list index, page and line for documents, the text as printed. */
+  occurrences: unknown[];
+}
+
+export interface ReviewEntry extends ItemView {
+  jobId: string;
+  /** The classification row the item points at (null for a guess not yet decided); send it back as `expectedClassificationId`. */
+  classificationId: string | null;
+  candidates: NcmCandidate[];
+  origin: ReviewOrigin;
+}
+
+type Cursor = { t: string; j: string; s: number };
+const isCursor = (v: unknown): v is Cursor =>
+  typeof (v as Cursor)?.t === "string" &&
+  typeof (v as Cursor)?.j === "string" &&
+  /^[0-9a-f-]{36}$/i.test((v as Cursor).j) &&
+  Number.isInteger((v as Cursor)?.s);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Candidate codes to choose from: those stored with the classification when the classifier kept
+ * them, else the codes in force under the heading of the item's best guess.
+ */
+async function candidatesFor(db: Db, rows: { ncm: string | null }[]): Promise<Map<string, NcmCandidate[]>> {
+  return candidatesByHeading(
+    db,
+    rows.flatMap((r) => (r.ncm ? [r.ncm.slice(0, 4)] : [])),
+  );
+}
+
+/**
+ * The tenant's review queue: items in `needs_review` (every item with `all`), oldest job first, in
+ * input order within a job; keyset-paginated on (job created_at, job id, seq).
+ */
+export async function listReviewQueue(
+  db: Db,
+  tenantId: string,
+  q: ReviewQuery,
+): Promise<{ items: ReviewEntry[]; nextCursor: string | null }> {
+  const after = decodeCursor(q.cursor, isCursor);
+  const conds: (SQL | undefined)[] = [eq(jobItems.tenantId, tenantId)];
+  if (!q.all) conds.push(eq(jobItems.status, "needs_review"));
+  if (q.jobId !== undefined) {
+    if (!UUID.test(q.jobId)) return { items: [], nextCursor: null };
+    conds.push(eq(jobItems.jobId, q.jobId));
+  }
+  if (q.minConfidence !== undefined) conds.push(gte(jobItems.confidence, q.minConfidence));
+  if (q.maxConfidence !== undefined) conds.push(lte(jobItems.confidence, q.maxConfidence));
+  if (after) {
+    conds.push(
+      sql`(${jobs.createdAt}, ${jobItems.jobId}, ${jobItems.seq}) > (${after.t}::timestamptz, ${after.j}::uuid, ${after.s})`,
+    );
+  }
+  const rows = await db
+    .select({
+      item: jobItems,
+      // Text, not a Date: the cursor must keep Postgres' microseconds.
+      jobCreatedAt: sql<string>`${jobs.createdAt}::text`,
+      jobCreatedIso: jobs.createdAt,
+      document: jobs.sourceName,
+    })
+    .from(jobItems)
+    .innerJoin(jobs, and(eq(jobs.id, jobItems.jobId), eq(jobs.tenantId, jobItems.tenantId)))
+    .where(and(...conds))
+    .orderBy(asc(jobs.createdAt), asc(jobItems.jobId), asc(jobItems.seq))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const human = await humanEntries(
+    db,
+    tenantId,
+    page.map((r) => r.item),
+  );
+  const candidates = await candidatesFor(
+    db,
+    page.map((r) => r.item),
+  );
+  return {
+    items: page.map(({ item, jobCreatedIso, document }) => ({
+      ...toItemView(item, humanFor(item, human)),
+      jobId: item.jobId,
+      classificationId: item.classificationId,
+      candidates: item.ncm ? (candidates.get(item.ncm.slice(0, 4)) ?? []) : [],
+      origin: {
+        jobId: item.jobId,
+        jobCreatedAt: jobCreatedIso.toISOString(),
+        document,
+        occurrences: item.occurrences as unknown[],
+      },
+    })),
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeCursor({ t: last.jobCreatedAt, j: last.item.jobId, s: last.item.seq })
+        : null,
+  };
+}
