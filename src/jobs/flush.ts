@@ -85,6 +85,8 @@ async function writeCatalog(
   const current = await db.execute<{ id: string; mpn: string }>(sql`
     select c.id, p.mpn from classifications c join partnumbers p on p.id = c.partnumber_id
     where c.tenant_id = ${tenantId}::uuid and c.status = 'active'
+      -- This job's own rows only: where a human entry stayed active, the item's answer has no row.
+      and c.job_id = ${jobId}::uuid and c.source <> 'human'
       and c.partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))`);
   for (const r of current.rows) active.set(r.mpn, r.id);
   return active;

@@ -153,7 +153,7 @@ export function humanFor(
   entries: Map<string, ClassificationResult>,
 ): ItemClassification | null {
   const h = entries.get(r.partnumber);
-  if (!h || h.classificationId === r.classificationId) return null;
+  if (!h || (r.source === "human" && h.classificationId === r.classificationId)) return null;
   const { model: _model, classificationId: _id, ...view } = h;
   return view;
 }

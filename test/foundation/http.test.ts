@@ -53,6 +53,8 @@ describe("HTTP skeleton", () => {
         "/v1/api-keys",
         "/v1/users",
         "/v1/audit",
+        "/v1/review",
+        "/v1/items/{itemId}/review",
         "/v1/auth/login",
         "/.well-known/jwks.json",
       ]),
