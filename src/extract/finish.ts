@@ -5,7 +5,7 @@ import { type AiExtractor, type ExtractedItem, ExtractionError } from "./types";
  * Drops repeats of the same part number on the same line (found both in a column and by a label),
  * and fails with `no_partnumbers` when nothing is left.
  */
-export function finishItems(items: ExtractedItem[]): ExtractedItem[] {
+export function finishItems(items: ExtractedItem[], details?: Record<string, unknown>): ExtractedItem[] {
   const seen = new Set<string>();
   const out: ExtractedItem[] = [];
   for (const item of items) {
@@ -18,6 +18,7 @@ export function finishItems(items: ExtractedItem[]): ExtractedItem[] {
     throw new ExtractionError(
       "no_partnumbers",
       "No manufacturer part numbers were found: no part-number column (e.g. 'MPN', 'Mfr. Part No.', 'Código do fabricante') and no 'PN:' labels.",
+      details,
     );
   }
   return out;

@@ -12,6 +12,9 @@ export type HeaderRole =
   | "quantity"
   | "designator"
   | "footprint"
+  | "unit"
+  | "ncm" // a tariff code the line declares (NCM, HTS, HS)
+  | "country" // country of origin
   | "id" // codes that are never MPNs: distributor, customer, order, invoice, SKU, lot…
   | "other";
 
@@ -63,9 +66,21 @@ const WEAK_PN =
 const OTHER =
   /^(#|line|item|it|ite|itens?|no|nr|n|ctn|uom|un|unit|units|unit price|price|ext price|total|amount|coo|origin|country|lead time|n\.w|g\.w|kg|date|datum|data|notes?|remarks?|prazo|preco|preco unit|vlr\.? unit|vlr\.? total|valor unit|valor total|id|bedrag|prijs|weight|peso|stock|availability|rohs|eccn|dnp|type|typ|category|sheet|page|side|layer|x|y|rotation)$/;
 
+const UNIT =
+  /^(un|und|unid|unidade|uom|u\.?m|unit|units|unit of measure|einheit|me|unite|unita|ед\.? ?изм|од\.?)$/;
+
+const NCM =
+  /^(ncm|ncm\/sh|ncm ?-? ?hts|hts|hs|hs code|hts code|tariff code|zolltarif(nummer)?|codigo ncm|cod\.? ncm)$/;
+
+const COUNTRY =
+  /^(coo|c\.o\.o|origin|origem|pais de origem|country|country of origin|ursprungsland|origen|pays d'origine|paese di origine)$/;
+
 export function classifyHeader(text: string): HeaderRole | null {
   const h = normalizeHeader(text);
   if (!h || h.length > 45 || /\d{3,}/.test(h)) return null;
+  if (UNIT.test(h)) return "unit";
+  if (NCM.test(h)) return "ncm";
+  if (COUNTRY.test(h)) return "country";
   if (STRONG_PN.some((re) => re.test(h)) && !ID_WORDS.test(h)) return "pn";
   if (MANUFACTURER.test(h)) return "manufacturer";
   if (GENERIC_PN.test(h) && !ID_WORDS.test(h)) return "pn_generic";

@@ -1,12 +1,21 @@
 import { getDocumentProxy } from "unpdf";
 import { indexOfAscii } from "./bytes";
+import { type PartnumberColumn, partnumberColumns } from "./column-types";
 import { applyAiExtractor, finishItems } from "./finish";
+import { isPartnumberRole } from "./header-vocabulary";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
-import { readTable } from "./table";
+import type { Table } from "./table";
 import { itemsFromRows } from "./table-items";
+import { continueTable, readTable } from "./table-read";
 import { proseCandidates } from "./token-heuristics";
-import { type ExtractedItem, ExtractionError, type ExtractOptions, type ExtractResult } from "./types";
+import {
+  type ExtractedItem,
+  ExtractionError,
+  type ExtractOptions,
+  type ExtractResult,
+  type ExtractWarning,
+} from "./types";
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
@@ -15,7 +24,12 @@ interface PageFindings {
   labelledItems: ExtractedItem[];
   proseItems: ExtractedItem[];
   hasPartnumberColumn: boolean;
+  warnings: ExtractWarning[];
+  /** The table open at the foot of the page, which the next page may continue. */
+  carry: OpenTable | null;
 }
+
+type OpenTable = Table & { pnCols: PartnumberColumn[] };
 
 function hasPdfMagic(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, "%PDF-", 1024) >= 0;
@@ -49,27 +63,62 @@ function pdfError(err: unknown): ExtractionError {
   );
 }
 
-function readPage(lines: Line[], page: number): PageFindings {
+// Below this many body rows a table that gives no part number is not worth a warning.
+const WARN_ROWS = 3;
+
+function readPage(lines: Line[], page: number, previous: OpenTable | null): PageFindings {
   const tableItems: ExtractedItem[] = [];
+  const warnings: ExtractWarning[] = [];
   let hasPartnumberColumn = false;
-  for (let i = 0; i < lines.length; ) {
+  let last: OpenTable | null = null;
+  const take = (table: Table, pnCols: PartnumberColumn[]) => {
+    const items = itemsFromRows(
+      table.columns,
+      table.rows,
+      (r) => ({ page, line: table.rows[r]!.lineIndex + 1 }),
+      pnCols,
+    );
+    if (pnCols.length) hasPartnumberColumn = true;
+    if (items.length === 0 && table.rows.length >= WARN_ROWS && (pnCols.length || namesPartnumbers(table)))
+      warnings.push({
+        code: "table_without_partnumbers",
+        message: `page ${page}: a table with ${table.rows.length} rows gave no part number`,
+        page,
+      });
+    tableItems.push(...items);
+    last = pnCols.length ? { ...table, pnCols } : null;
+  };
+  const continued = previous ? continueTable(lines, previous) : null;
+  if (continued && previous) take(continued, previous.pnCols);
+  for (let i = continued ? continued.next : 0; i < lines.length; ) {
     const table = readTable(lines, i);
     if (!table) {
       i++;
       continue;
     }
-    hasPartnumberColumn = true;
-    tableItems.push(
-      ...itemsFromRows(table.columns, table.rows, (r) => ({ page, line: table.rows[r]!.lineIndex + 1 })),
-    );
+    take(table, partnumberColumns(table.columns, table.rows));
     i = Math.max(table.next, i + 1);
   }
   const labelled = labelledItems(lines, page);
   const proseItems = proseCandidates(lines).map(
     (c): ExtractedItem => ({ partnumber: c.partnumber, via: "heuristic", page, line: c.lineIndex + 1 }),
   );
-  return { tableItems, labelledItems: labelled, proseItems, hasPartnumberColumn };
+  // Only a table that runs to the foot of the page can continue on the next one.
+  const open = last as OpenTable | null;
+  const carry = open && open.next >= lines.length - FOOTER_LINES ? open : null;
+  return { tableItems, labelledItems: labelled, proseItems, hasPartnumberColumn, warnings, carry };
 }
+
+const FOOTER_LINES = 4;
+
+function pageReason(found: PageFindings): string {
+  if (found.warnings.length) return found.warnings.map((w) => w.message).join("; ");
+  return found.hasPartnumberColumn
+    ? "a part-number column held no part number"
+    : "no table with a part-number column and no labelled part number (PN:, P/N, Ref.)";
+}
+
+const namesPartnumbers = (table: Table) => table.columns.some((c) => isPartnumberRole(c.role));
 
 /**
  * Extracts manufacturer part numbers from a PDF's text layer, page by page (each page's parsed
@@ -81,8 +130,11 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   const labelledItems: ExtractedItem[] = [];
   const proseItems: ExtractedItem[] = [];
   const aiText: string[] = [];
+  const warnings: ExtractWarning[] = [];
+  const pageReasons: { page: number; reason: string }[] = [];
   let hasPartnumberColumn = false;
   let textRuns = 0;
+  let carry: OpenTable | null = null;
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       let raw: RawTextItem[];
@@ -97,16 +149,24 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
       } catch (err) {
         throw pdfError(err);
       }
-      for (const runs of toReadingFrames(raw)) {
+      const frames = toReadingFrames(raw);
+      if (frames.length === 0) pageReasons.push({ page: p, reason: "no text on the page" });
+      let pageCarry: OpenTable | null = null;
+      for (const runs of frames) {
         textRuns += runs.length;
         const lines = buildLines(runs);
-        const found = readPage(lines, p);
+        const found = readPage(lines, p, carry);
         tableItems.push(...found.tableItems);
         labelledItems.push(...found.labelledItems);
         proseItems.push(...found.proseItems);
+        warnings.push(...found.warnings);
         hasPartnumberColumn ||= found.hasPartnumberColumn;
+        pageCarry ??= found.carry;
         if (opts.aiExtractor) aiText.push(...lines.map(lineText));
+        if (frames.length && !found.tableItems.length && !found.labelledItems.length)
+          pageReasons.push({ page: p, reason: pageReason(found) });
       }
+      carry = pageCarry;
     }
   } finally {
     await doc.destroy();
@@ -123,5 +183,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   }
   // The token heuristics are the last resort, also when the model found nothing usable.
   if (items.length === 0) items = proseItems;
-  return { items: finishItems(items), pages: doc.numPages };
+  const result: ExtractResult = { items: finishItems(items, { pages: pageReasons }), pages: doc.numPages };
+  if (warnings.length) result.warnings = warnings;
+  return result;
 }

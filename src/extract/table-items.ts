@@ -1,27 +1,50 @@
+import { partnumberColumns } from "./column-types";
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
 import { acceptPartnumber, type Evidence, partnumberKey } from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
 import { type Column, joinWrapped } from "./table";
+import { bestToken } from "./token-score";
 import type { ExtractedItem } from "./types";
 
 export interface RowLike {
   cells: string[][];
 }
 
-const EVIDENCE: Partial<Record<HeaderRole, Evidence>> = {
-  pn: "strong",
-  pn_generic: "generic",
-  pn_weak: "weak",
-};
+// "4 x 1ZB09D13606": a count printed in front of the part number.
+const MULTIPLIER = /^\d{1,4}\s*[x×]\s+/i;
+// Several part numbers in one cell: "2765 / 3246", "A; B".
+const LIST_SEPARATOR = /\s+\/\s+|\s*;\s*/;
 
-/** The columns to read part numbers from: the most specific kind of part-number header present. */
-export function partnumberColumns(columns: Column[]): number[] {
-  for (const role of ["pn", "pn_generic", "pn_weak"] as const) {
-    const found = columns.flatMap((c, k) => (c.role === role ? [k] : []));
-    if (found.length) return found;
+/** The part numbers a cell holds: the whole cell, each item of a list, else its most MPN-like token. */
+export function cellPartnumbers(raw: string, evidence: Evidence, rowText: string): string[] {
+  const text = raw.replace(MULTIPLIER, "");
+  const whole = acceptPartnumber(text, evidence, rowText);
+  if (whole) return [whole];
+  const parts = text.split(LIST_SEPARATOR).map((p) => p.replace(MULTIPLIER, ""));
+  if (parts.length > 1) {
+    const accepted = parts.map((p) => acceptPartnumber(p, evidence, rowText));
+    if (accepted.every(Boolean)) return accepted as string[];
   }
-  return [];
+  if (evidence === "strong" || !/\s/.test(text)) return [];
+  const token = bestToken(text.split(/\s+/), rowText);
+  return token ? [token] : [];
+}
+
+/** Fixed-length codes and short fields the line prints: the NCM as 8 digits, unit and country as printed. */
+function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> {
+  const out: Partial<ExtractedItem> = {};
+  const text = (role: HeaderRole) => {
+    const k = columns.findIndex((c) => c.role === role);
+    return k >= 0 ? (row.cells[k] ?? []).join(" ").trim() : "";
+  };
+  const ncm = text("ncm").replace(/[.\s]/g, "");
+  if (/^\d{8}$/.test(ncm)) out.declaredNcm = ncm;
+  const unit = text("unit");
+  if (/^[\p{L}.]{1,6}$/u.test(unit)) out.unit = unit.toUpperCase();
+  const country = text("country");
+  if (/^\p{L}[\p{L} .-]{1,30}$/u.test(country)) out.country = country;
+  return out;
 }
 
 /** One item per distinct accepted part number of each row, with the row's other fields. */
@@ -29,8 +52,8 @@ export function itemsFromRows(
   columns: Column[],
   rows: RowLike[],
   where: (rowIndex: number) => { page?: number; line?: number },
+  pnCols = partnumberColumns(columns, rows),
 ): ExtractedItem[] {
-  const pnCols = partnumberColumns(columns);
   const firstOf = (role: HeaderRole) => columns.findIndex((c) => c.role === role);
   const descCol = firstOf("description");
   const mfrCol = firstOf("manufacturer");
@@ -39,23 +62,24 @@ export function itemsFromRows(
   rows.forEach((row, r) => {
     const rowText = row.cells.map((c) => c.join(" ")).join(" | ");
     const seen = new Set<string>();
-    for (const k of pnCols) {
+    for (const { k, evidence } of pnCols) {
       const fragments = row.cells[k] ?? [];
       if (!fragments.length) continue;
-      const evidence = EVIDENCE[columns[k]!.role!]!;
-      const pn = acceptPartnumber(joinWrapped(fragments), evidence, rowText);
-      if (!pn || seen.has(partnumberKey(pn))) continue;
-      seen.add(partnumberKey(pn));
-      const item: ExtractedItem = { partnumber: pn, via: "column", ...where(r) };
-      const described = splitDescription(descCol >= 0 ? (row.cells[descCol]?.join(" ") ?? "") : "");
-      const description = described.description;
-      // A manufacturer column wins over a "Mfr:" sub-field of the description.
-      const manufacturer = (mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer;
-      const quantity = qtyCol >= 0 ? parseQuantity(row.cells[qtyCol]?.join(" ") ?? "") : undefined;
-      if (description) item.description = description;
-      if (manufacturer) item.manufacturer = manufacturer;
-      if (quantity !== undefined) item.quantity = quantity;
-      items.push(item);
+      for (const pn of cellPartnumbers(joinWrapped(fragments), evidence, rowText)) {
+        if (seen.has(partnumberKey(pn))) continue;
+        seen.add(partnumberKey(pn));
+        const item: ExtractedItem = { partnumber: pn, via: "column", ...where(r) };
+        const described = splitDescription(descCol >= 0 ? (row.cells[descCol]?.join(" ") ?? "") : "");
+        const description = described.description;
+        // A manufacturer column wins over a "Mfr:" sub-field of the description.
+        const manufacturer =
+          (mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer;
+        const quantity = qtyCol >= 0 ? parseQuantity(row.cells[qtyCol]?.join(" ") ?? "") : undefined;
+        if (description) item.description = description;
+        if (manufacturer) item.manufacturer = manufacturer;
+        if (quantity !== undefined) item.quantity = quantity;
+        items.push({ ...item, ...printedFields(row, columns) });
+      }
     }
   });
   return items;

@@ -1,11 +1,12 @@
-import { classifyHeader, type HeaderRole, isPartnumberRole } from "./header-vocabulary";
+import { classifyHeader, type HeaderRole } from "./header-vocabulary";
 import { type Line, lineCells, splitWords, type TextRun } from "./layout";
-import { rowOwners } from "./row-owners";
 
 export interface Column {
   role: HeaderRole | null;
   header: string;
   start: number;
+  /** Right edge of the header text (PDF); headers are often centred over their cells. */
+  end?: number;
 }
 
 export interface HeaderBlock {
@@ -26,13 +27,15 @@ export interface Table {
   rows: TableRow[];
   /** Index of the first line after the table. */
   next: number;
+  /** Left edges of the body's cells (x rounded), the geometry a continuation on the next page repeats. */
+  xStarts: number[];
 }
 
 function recognised(cells: TextRun[]): number {
   return cells.filter((c) => classifyHeader(c.text) !== null).length;
 }
 
-function isHeaderLike(line: Line): boolean {
+export function isHeaderLike(line: Line): boolean {
   const cells = lineCells(line);
   if (cells.length < 2) return false;
   const known = recognised(cells);
@@ -80,7 +83,7 @@ export function readHeader(lines: Line[], i: number): HeaderBlock | null {
     const texts = cluster.parts.sort((p, q) => q.y - p.y).map((c) => c.text);
     const combined = texts.join(" ");
     const role = classifyHeader(combined) ?? texts.map(classifyHeader).find((r) => r !== null) ?? null;
-    return { role, header: combined, start: cluster.start };
+    return { role, header: combined, start: cluster.start, end: cluster.end };
   });
   return { columns, next: j };
 }
@@ -97,7 +100,20 @@ function splitCombinedHeader(cell: TextRun): TextRun[] {
   return [head, ...splitCombinedHeader(rest)];
 }
 
-export function columnAt(columns: Column[], x: number, size: number): number {
+export function columnAt(columns: Column[], x: number, size: number, width = 0): number {
+  // A cell that overlaps header texts belongs to the one it overlaps most: headers are printed
+  // centred or right-aligned as often as left-aligned over their cells.
+  if (width > 0) {
+    let best = -1;
+    let bestOverlap = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const col = columns[c]!;
+      if (col.end === undefined) continue;
+      const overlap = Math.min(col.end, x + width) - Math.max(col.start, x);
+      if (overlap > bestOverlap) [best, bestOverlap] = [c, overlap];
+    }
+    if (best >= 0) return best;
+  }
   let k = -1;
   for (let c = 0; c < columns.length; c++) if (columns[c]!.start - 0.6 * size <= x) k = c;
   if (k < 0 && x >= columns[0]!.start - 3 * size) k = 0;
@@ -105,7 +121,7 @@ export function columnAt(columns: Column[], x: number, size: number): number {
 }
 
 // Prose (notes, totals, footers) runs across several columns: that is where a table ends.
-function crossedColumns(columns: Column[], run: TextRun): number {
+export function crossedColumns(columns: Column[], run: TextRun): number {
   return columns.filter((c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size).length;
 }
 
@@ -113,63 +129,28 @@ function crossedColumns(columns: Column[], run: TextRun): number {
 export function cellsOf(columns: Column[], line: Line): string[][] {
   const cells: string[][] = columns.map(() => []);
   for (const run of line.runs) {
-    const k = columnAt(columns, run.x, run.size);
+    const k = columnAt(columns, run.x, run.size, run.width);
     const nextStart = columns[k + 1]?.start ?? Number.POSITIVE_INFINITY;
-    const pieces = run.x + run.width > nextStart + 0.5 * run.size ? splitWords(run) : [run];
+    const spans = overlapsSeveral(columns, run);
+    const pieces = spans || run.x + run.width > nextStart + 0.5 * run.size ? splitWords(run) : [run];
     for (const piece of pieces) {
-      const c = columnAt(columns, piece.x, piece.size);
+      const c = pieces.length > 1 ? columnAt(columns, piece.x, piece.size, piece.width) : k;
       if (c >= 0) cells[c]!.push(piece.text.trim());
     }
   }
   return cells.map((parts) => parts.filter(Boolean));
 }
 
-/**
- * Reads a table whose header starts at line i. Rows are anchored on the quantity column (else the
- * first column): continuation lines (wrapped descriptions or part numbers, printed above or below
- * the key line when cells are vertically centred) join the nearest anchor line.
- */
-export function readTable(lines: Line[], i: number): Table | null {
-  const header = readHeader(lines, i);
-  if (!header?.columns.some((c) => isPartnumberRole(c.role))) return null;
-  const { columns } = header;
-  const body: number[] = [];
-  for (let j = header.next; j < lines.length; j++) {
-    const line = lines[j]!;
-    const prev = lines[body.length ? body[body.length - 1]! : header.next - 1]!;
-    if (prev.y - line.y > Math.max(6 * line.size, 60)) break;
-    if (line.runs.some((r) => crossedColumns(columns, r) >= 2)) break;
-    if (isHeaderLike(line) && readHeader(lines, j)?.columns.some((c) => isPartnumberRole(c.role))) break;
-    body.push(j);
+// A run with spaces that overlaps two header texts by more than a character each holds two cells
+// printed close together ("0,014 GRM033…" under "Price" and "Type").
+function overlapsSeveral(columns: Column[], run: TextRun): boolean {
+  if (!/\s\S/.test(run.text.trim())) return false;
+  let n = 0;
+  for (const col of columns) {
+    if (col.end === undefined) continue;
+    if (Math.min(col.end, run.x + run.width) - Math.max(col.start, run.x) > run.size) n++;
   }
-  const cellLines = body.map((j) => ({ j, cells: cellsOf(columns, lines[j]!) }));
-  const qty = columns.findIndex((c) => c.role === "quantity");
-  const anchorCol = qty >= 0 ? qty : isPartnumberRole(columns[0]!.role) ? -1 : 0;
-  const anchors = cellLines.filter(({ cells }) =>
-    anchorCol < 0 ? false : cells[anchorCol]!.some((t) => (qty >= 0 ? /\d/.test(t) : t.length > 0)),
-  );
-  const rows: TableRow[] = [];
-  if (anchors.length === 0) {
-    for (const { j, cells } of cellLines) rows.push({ lineIndex: j, cells: cells.map((c) => [c.join(" ")]) });
-  } else {
-    const byAnchor = new Map<number, string[][]>();
-    for (const a of anchors)
-      byAnchor.set(
-        a.j,
-        columns.map(() => []),
-      );
-    const owner = rowOwners(cellLines, new Set(anchors.map((a) => a.j)), lines);
-    for (const { j, cells } of cellLines) {
-      const best = owner.get(j)!;
-      const target = byAnchor.get(best)!;
-      cells.forEach((parts, k) => {
-        if (parts.length) target[k]!.push(parts.join(" "));
-      });
-    }
-    for (const [j, cells] of byAnchor) rows.push({ lineIndex: j, cells });
-    rows.sort((p, q) => p.lineIndex - q.lineIndex);
-  }
-  return { columns, rows, next: body.length ? body[body.length - 1]! + 1 : header.next };
+  return n >= 2;
 }
 
 /** Rejoins a cell wrapped over several lines: at a hyphen or slash directly, else as one token. */

@@ -1,0 +1,103 @@
+import type { HeaderRole } from "./header-vocabulary";
+import { acceptPartnumber, type Evidence, isKnownNonPartnumber } from "./partnumber-rules";
+import { type Column, joinWrapped } from "./table";
+import type { RowLike } from "./table-items";
+
+/**
+ * What a table cell holds, judged by its content alone. A column is typed by the shares of its
+ * cells' kinds: header words are only a prior, because real tables put manufacturer part numbers
+ * under "ID", "Type", "Device" or no header at all, and designators under "Name".
+ */
+export type CellKind =
+  | "partnumber"
+  | "designator"
+  | "value"
+  | "quantity"
+  | "money"
+  | "date"
+  | "ncm"
+  | "url"
+  | "code"
+  | "text";
+
+const URL = /https?:\/\/|www\.|\.(com|net|org|ru|de)\//i;
+const QUANTITY = /^\d{1,3}([.,]\d{3})*([.,]0+)?$|^\d{1,6}$/;
+const MONEY = /^(R\$|US\$|\$|€|£|EUR|USD|BRL)?\s?-?\d[\d.,]*\s?(€|\$)?$/i;
+const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$/;
+const NCM = /^\d{4}\.?\d{2}\.?\d{2}$/;
+// Reference designators, alone or as lists and ranges ("C1", "U$3", "R1, R4-R6", "LED14").
+const DESIGNATORS = /^[A-Z]{1,4}\$?\d{1,4}[A-Z]?(\s*[,;\s-]\s*([A-Z]{1,4}\$?)?\d{1,4}[A-Z]?)*,?$/;
+const VALUE =
+  /^[<>≤≥~±]?\s?\d+([.,]\d+)?\s?(p|n|u|µ|μ|m|k|K|M|G)?(F|H|Hz|Ω|ohms?|R|V|VDC|VAC|A|W|mA|mAh|%)?(\s.*)?$/i;
+const CODE = /^\d{5,}$/;
+
+export function cellKind(text: string): CellKind | null {
+  const t = text.trim();
+  if (!t) return null;
+  if (URL.test(t)) return "url";
+  if (NCM.test(t) && t.replace(/\D/g, "").length === 8) return "ncm";
+  if (DATE.test(t)) return "date";
+  if (QUANTITY.test(t)) return CODE.test(t) ? "code" : "quantity";
+  if (MONEY.test(t)) return "money";
+  if (CODE.test(t.replace(/[\s-]/g, "")) && !/[A-Z]/i.test(t)) return "code";
+  if (DESIGNATORS.test(t) && t.length <= 40) return "designator";
+  if (acceptPartnumber(t, "weak")) return "partnumber";
+  if (VALUE.test(t) || isKnownNonPartnumber(t)) return "value";
+  return "text";
+}
+
+export interface ColumnProfile {
+  filled: number;
+  share: Partial<Record<CellKind, number>>;
+}
+
+export function profileColumn(rows: RowLike[], k: number): ColumnProfile {
+  const counts: Partial<Record<CellKind, number>> = {};
+  let filled = 0;
+  for (const row of rows) {
+    const kind = cellKind(joinWrapped(row.cells[k] ?? []));
+    if (!kind) continue;
+    filled++;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  const share: Partial<Record<CellKind, number>> = {};
+  for (const [kind, n] of Object.entries(counts)) share[kind as CellKind] = n / filled;
+  return { filled, share };
+}
+
+// Header roles whose columns never hold the manufacturer's part number, whatever they contain.
+const NEVER: ReadonlySet<HeaderRole> = new Set(["id", "designator", "quantity", "manufacturer"]);
+// How much a header word raises or lowers the content evidence.
+const PRIOR: Partial<Record<HeaderRole, number>> = { pn_weak: 0.15, description: -0.3, footprint: -0.15 };
+const MIN_SHARE = 0.4;
+
+export interface PartnumberColumn {
+  k: number;
+  evidence: Evidence;
+}
+
+/**
+ * The columns to read part numbers from. A column named for the manufacturer's part number is
+ * taken as named; otherwise the column whose cells most often look like part numbers (and not
+ * like designators, values, quantities or codes), if that is a clear share of its cells.
+ */
+export function partnumberColumns(columns: Column[], rows: RowLike[]): PartnumberColumn[] {
+  for (const [role, evidence] of [
+    ["pn", "strong"],
+    ["pn_generic", "generic"],
+  ] as const) {
+    const named = columns.flatMap((c, k) => (c.role === role ? [k] : []));
+    const usable = named.filter((k) => (profileColumn(rows, k).share.designator ?? 0) < 0.6);
+    if (usable.length) return usable.map((k) => ({ k, evidence }));
+  }
+  const scored = columns.flatMap((c, k) => {
+    if (c.role && NEVER.has(c.role)) return [];
+    const profile = profileColumn(rows, k);
+    const share = profile.share.partnumber ?? 0;
+    if (profile.filled < 1 || share * profile.filled < Math.min(2, rows.length)) return [];
+    return [{ k, share, score: share + (c.role ? (PRIOR[c.role] ?? 0) : 0) }];
+  });
+  const best = Math.max(...scored.map((s) => s.score));
+  const chosen = scored.filter((s) => s.score >= MIN_SHARE && s.score >= best - 0.25);
+  return chosen.map(({ k }) => ({ k, evidence: "weak" as const }));
+}

@@ -1,0 +1,46 @@
+import { FAMILY_RULES } from "../classify/rules/families";
+import { MANUFACTURER_HINTS } from "../classify/rules/manufacturers";
+import WEIGHTS from "./data/token-weights.json";
+import { acceptPartnumber, trimToken } from "./partnumber-rules";
+
+type Feature = keyof typeof WEIGHTS.weights;
+
+/** The features of a candidate token, named as in data/token-weights.json. */
+export function tokenFeatures(token: string, previous = ""): Feature[] {
+  const out: Feature[] = [];
+  const letters = /\p{L}/u.test(token);
+  const digits = /\d/.test(token);
+  if (letters && digits) out.push("letters_and_digits");
+  if (!letters && digits) out.push("only_digits");
+  if (token.length >= 6 && token.length <= 24) out.push("length_6_to_24");
+  if (token.length < 5) out.push("length_under_5");
+  if (/\w[-/.]\w/.test(token)) out.push("inner_separator");
+  if (letters && token === token.toUpperCase()) out.push("upper_case");
+  const upper = token.toUpperCase();
+  if (FAMILY_RULES.some((r) => r.pattern.test(upper))) out.push("known_family");
+  if (/\d{3}/.test(token)) out.push("digit_run_3");
+  if (/\p{L}{6}/u.test(token) && !/\d/.test(token.slice(0, 6))) out.push("letter_run_6");
+  if (previous && MANUFACTURER_HINTS.some((h) => h.pattern.test(previous.toLowerCase())))
+    out.push("after_maker_name");
+  return out;
+}
+
+export function tokenScore(token: string, previous = ""): number {
+  return tokenFeatures(token, previous).reduce((sum, f) => sum + WEIGHTS.weights[f], 0);
+}
+
+/**
+ * The most part-number-like of a cell's or line's tokens that passes the distractor rules,
+ * or null when none scores above the threshold.
+ */
+export function bestToken(tokens: string[], rowText = ""): string | null {
+  let best: string | null = null;
+  let bestScore = WEIGHTS.threshold;
+  tokens.forEach((raw, i) => {
+    const pn = acceptPartnumber(trimToken(raw), "weak", rowText);
+    if (!pn) return;
+    const score = tokenScore(pn, tokens[i - 1] ?? "");
+    if (score >= bestScore) [best, bestScore] = [pn, score];
+  });
+  return best;
+}
