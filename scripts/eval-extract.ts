@@ -1,6 +1,12 @@
 /**
  * Measures PDF part-number extraction against labelled documents.
- *   npx tsx scripts/eval-extract.ts <dir>
+ *   npx tsx scripts/eval-extract.ts <dir> [--baseline <dir with an older src/extract>]
+ * With --baseline, the older extractor reads every document right after this one, in the same run,
+ * and the pages/s of both are printed with their ratio (e.g. `git archive <commit> src | tar -x -C
+ * /tmp/base && ln -s $PWD/node_modules /tmp/base/node_modules`).
+ * Documents are grouped by kind (bom / purchase_order / invoice / danfe / other): the extractor's
+ * own `kind` when it says, else the corpus manifest's template or the file name (the eval may know
+ * the corpus; the extractor may not).
  * Every NAME.pdf with a NAME.truth.json beside it is scored: {"partnumbers": [...]} lists the
  * expected MPNs; {"no_text_layer": true} / {"corrupt": true} expect a pdf_no_text / pdf_corrupt error.
  * Part numbers are compared ignoring case and all whitespace; totals are micro-averaged.
@@ -17,7 +23,7 @@
  * - quantity: counted when the truth has a number; agrees on exact equality.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { getDocumentProxy } from "unpdf";
 import { extractPdf } from "../src/extract/index";
 import { type ExtractedItem, ExtractionError } from "../src/extract/types";
@@ -147,16 +153,75 @@ const fieldLine = (s: FieldScore) =>
   `description=${share(s.description, s.descriptionOf)} manufacturer=${share(s.manufacturer, s.manufacturerOf)} ` +
   `quantity=${share(s.quantity, s.quantityOf)} matched=${s.matched}`;
 
+type Kind = "bom" | "purchase_order" | "invoice" | "danfe" | "other";
+const KINDS: Kind[] = ["bom", "purchase_order", "invoice", "danfe", "other"];
+const TEMPLATE_KIND: Record<string, Kind> = {
+  dist_invoice: "invoice",
+  pedido_compra: "purchase_order",
+  kicad_bom: "bom",
+  quotation_letter: "other",
+  packing_list_wrap: "other",
+  catalog_2col: "other",
+};
+
+function kindOf(name: string, templates: Map<string, string>, reported?: string): Kind {
+  if (reported && (KINDS as string[]).includes(reported)) return reported as Kind;
+  const template = templates.get(name);
+  if (template && TEMPLATE_KIND[template]) return TEMPLATE_KIND[template]!;
+  if (/danfe/.test(name)) return "danfe";
+  if (/(^|_)po(_|$)|purchase|pedido/.test(name)) return "purchase_order";
+  if (/invoice|nfse|quote/.test(name)) return "invoice";
+  if (/bom/.test(name)) return "bom";
+  return "other";
+}
+
+function manifestTemplates(dir: string): Map<string, string> {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as
+      | { documents?: { file?: string; name?: string; template?: string }[] }
+      | { file?: string; name?: string; template?: string }[];
+    const files = Array.isArray(manifest) ? manifest : (manifest.documents ?? []);
+    return new Map(
+      files.flatMap((f) => {
+        const file = (f.file ?? f.name ?? "").replace(/\.pdf$/i, "");
+        return file && f.template ? [[file, f.template] as [string, string]] : [];
+      }),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  docs: number;
+  fields: FieldScore;
+}
+
 const key = (s: string) => s.replace(/\s+/g, "").toUpperCase();
 const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
 const fmt = (n: number) => n.toFixed(3);
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
+  const args = process.argv.slice(2);
+  const b = args.indexOf("--baseline");
+  const baselineDir = b >= 0 ? args.splice(b, 2)[1] : undefined;
+  const dir = args[0];
   if (!dir) {
-    console.error("usage: npx tsx scripts/eval-extract.ts <dir>");
+    console.error("usage: npx tsx scripts/eval-extract.ts <dir> [--baseline <dir>]");
     process.exit(2);
   }
+  const baseline: typeof extractPdf | null = baselineDir
+    ? ((await import(resolve(baselineDir, "src/extract/index.ts"))) as { extractPdf: typeof extractPdf })
+        .extractPdf
+    : null;
+  let baseSeconds = 0;
+  let docIndex = 0;
+  let basePages = 0;
+  const templates = manifestTemplates(dir);
+  const byKind = new Map<Kind, Counts>();
   const names = readdirSync(dir)
     .filter((f) => f.toLowerCase().endsWith(".pdf"))
     .map((f) => f.slice(0, -4))
@@ -179,12 +244,26 @@ async function main(): Promise<void> {
     const bytes = new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
     const expectedCode = truth.no_text_layer ? "pdf_no_text" : truth.corrupt ? "pdf_corrupt" : null;
     const pagesBefore = pages;
+    // The baseline reads every document too, before or after (alternating, since a second read of
+    // the same bytes is faster), never on the first document (which also loads pdf.js).
+    const runBaseline = async () => {
+      if (!baseline) return;
+      const t0 = performance.now();
+      const old = await baseline(bytes).catch(() => null);
+      if (docIndex > 0) {
+        baseSeconds += (performance.now() - t0) / 1000;
+        basePages += old ? old.pages : 0;
+      }
+    };
+    if (docIndex % 2 === 1) await runBaseline();
     const started = performance.now();
     let found: string[] = [];
     let extracted: ExtractedItem[] = [];
     let code: string | null = null;
+    let reportedKind: string | undefined;
     try {
       const result = await extractPdf(bytes);
+      reportedKind = result.kind;
       extracted = result.items;
       found = result.items.map((i) => i.partnumber);
       pages += result.pages;
@@ -193,6 +272,8 @@ async function main(): Promise<void> {
       code = err.code;
     }
     const elapsed = (performance.now() - started) / 1000;
+    if (docIndex % 2 === 0) await runBaseline();
+    docIndex++;
     if (seconds > 0) {
       warmSeconds += elapsed;
       warmPages += pages - pagesBefore;
@@ -220,6 +301,14 @@ async function main(): Promise<void> {
     const docFields = emptyScore();
     if (truth.items) scoreFields(extracted, truth.items, await documentText(bytes), docFields);
     for (const k of Object.keys(fields) as (keyof FieldScore)[]) fields[k] += docFields[k];
+    const kind = kindOf(name, templates, reportedKind);
+    const group = byKind.get(kind) ?? { tp: 0, fp: 0, fn: 0, docs: 0, fields: emptyScore() };
+    group.tp += hits;
+    group.fp += wrong.length;
+    group.fn += missed.length;
+    group.docs++;
+    for (const k of Object.keys(fields) as (keyof FieldScore)[]) group.fields[k] += docFields[k];
+    byKind.set(kind, group);
     const fieldText = truth.items ? ` fields: ${fieldLine(docFields)}` : "";
     console.log(
       `${name}: precision=${fmt(p)} recall=${fmt(r)}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}${fieldText}`,
@@ -229,6 +318,20 @@ async function main(): Promise<void> {
     `pages/s: ${fmt(pages / Math.max(seconds, 1e-9))} (${pages} pages in ${seconds.toFixed(2)} s; ` +
       `${fmt(warmPages / Math.max(warmSeconds, 1e-9))} after the first document)`,
   );
+  if (baseline) {
+    const now = warmPages / Math.max(warmSeconds, 1e-9);
+    const before = basePages / Math.max(baseSeconds, 1e-9);
+    console.log(
+      `pages/s after the first document, this / baseline: ${fmt(now)} / ${fmt(before)} ratio=${fmt(now / Math.max(before, 1e-9))}`,
+    );
+  }
+  for (const kind of KINDS) {
+    const g = byKind.get(kind);
+    if (!g) continue;
+    console.log(
+      `kind ${kind}: precision=${fmt(ratio(g.tp, g.tp + g.fp))} recall=${fmt(ratio(g.tp, g.tp + g.fn))} docs=${g.docs} fields: ${fieldLine(g.fields)}`,
+    );
+  }
   // Informational: the classifier reads these fields, so their quality matters as much as recall.
   console.log(`fields: ${fieldLine(fields)}`);
   console.log(

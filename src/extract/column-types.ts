@@ -26,7 +26,7 @@ const MONEY = /^(R\$|US\$|\$|€|£|EUR|USD|BRL)?\s?-?\d[\d.,]*\s?(€|\$)?$/i;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$/;
 const NCM = /^\d{4}\.?\d{2}\.?\d{2}$/;
 // Reference designators, alone or as lists and ranges ("C1", "U$3", "R1, R4-R6", "LED14").
-const DESIGNATORS = /^[A-Z]{1,4}\$?\d{1,4}[A-Z]?(\s*[,;\s-]\s*([A-Z]{1,4}\$?)?\d{1,4}[A-Z]?)*,?$/;
+const DESIGNATORS = /^[A-Z]{1,3}\$?\d{1,3}(\s*[,;\s-]\s*([A-Z]{1,3}\$?)?\d{1,3})*,?$/;
 const VALUE =
   /^[<>≤≥~±]?\s?\d+([.,]\d+)?\s?(p|n|u|µ|μ|m|k|K|M|G)?(F|H|Hz|Ω|ohms?|R|V|VDC|VAC|A|W|mA|mAh|%)?(\s.*)?$/i;
 const CODE = /^\d{5,}$/;
@@ -41,9 +41,18 @@ export function cellKind(text: string): CellKind | null {
   if (MONEY.test(t)) return "money";
   if (CODE.test(t.replace(/[\s-]/g, "")) && !/[A-Z]/i.test(t)) return "code";
   if (DESIGNATORS.test(t) && t.length <= 40) return "designator";
-  if (acceptPartnumber(t, "weak")) return "partnumber";
+  if (!/\d/.test(t)) return "text";
+  if (acceptPartnumber(t, "weak") || partnumberWithFigures(t)) return "partnumber";
   if (VALUE.test(t) || isKnownNonPartnumber(t)) return "value";
   return "text";
+}
+
+// A part number with a stray figure from an unlabelled neighbour column ("GRM033… 1").
+function partnumberWithFigures(t: string): boolean {
+  const tokens = t.split(/\s+/);
+  if (tokens.length < 2 || tokens.length > 3) return false;
+  const pns = tokens.filter((w) => acceptPartnumber(w, "weak"));
+  return pns.length === 1 && tokens.every((w) => pns.includes(w) || /^[\d.,%]+$/.test(w));
 }
 
 export interface ColumnProfile {
@@ -87,14 +96,20 @@ export function partnumberColumns(columns: Column[], rows: RowLike[]): Partnumbe
     ["pn_generic", "generic"],
   ] as const) {
     const named = columns.flatMap((c, k) => (c.role === role ? [k] : []));
-    const usable = named.filter((k) => (profileColumn(rows, k).share.designator ?? 0) < 0.6);
+    // A named column that holds designators (the header sits over the wrong cells) is not one.
+    const usable = named.filter((k) => {
+      const profile = profileColumn(rows, k);
+      return profile.filled < 3 || (profile.share.designator ?? 0) < 0.6;
+    });
     if (usable.length) return usable.map((k) => ({ k, evidence }));
   }
   const scored = columns.flatMap((c, k) => {
     if (c.role && NEVER.has(c.role)) return [];
     const profile = profileColumn(rows, k);
     const share = profile.share.partnumber ?? 0;
-    if (profile.filled < 1 || share * profile.filled < Math.min(2, rows.length)) return [];
+    // A header word for part numbers (Value, Device, Name…) lets a single row count.
+    const need = c.role === "pn_weak" ? 1 : Math.min(2, rows.length);
+    if (profile.filled < 1 || share * profile.filled < need) return [];
     return [{ k, share, score: share + (c.role ? (PRIOR[c.role] ?? 0) : 0) }];
   });
   const best = Math.max(...scored.map((s) => s.score));

@@ -34,6 +34,18 @@ const LETTERS_THEN_LONG_NUMBER = /^[A-Z]{1,6}\d{8,}$/;
 const DESIGNATOR = /^[A-Z]{1,3}\d{1,3}(-[A-Z]{0,3}\d{0,3})?$/;
 // "C9,C23" or "R1,R4,R16": reference-designator lists from a BOM's Ref column.
 const DESIGNATOR_LIST = /^([A-Z]{1,3}\d{1,3}[,;]+)+([A-Z]{1,3}\d{0,3})?$/;
+// "R10,12,14", "R11,12,19-21": one designator prefix with a list of numbers.
+const DESIGNATOR_NUMBERS = /^[A-Z]{1,3}\d{1,3}([,;]\d{1,3}(-\d{1,3})?)+$/;
+// IPC-7351 land-pattern names from footprint libraries ("CAPC2012X145N", "SOIC127P780X200-8N").
+const IPC_FOOTPRINT = /^[A-Z]{2,6}\d{3,}(P\d{3,})?X\d{2,}(X\d{2,})*(-\d+)?[A-Z]{0,6}$/;
+// Library footprint names: underscores with sizes or pitches ("R_0603_1608Metric", "SOIC-8_3.9x4.9mm").
+const LIBRARY_FOOTPRINT = /_.*(metric|mm|\d[x×]\d|horizontal|vertical|handsolder)|^\w+_\w+_/i;
+// Amazon ASINs: a shop's catalogue code, never the maker's.
+const ASIN = /^B0[0-9A-Z]{8}$/;
+// A field label glued to its figure on forms ("ICMS0,00", "UNIT122,0000", "TOTAL10,93").
+const LABEL_AND_FIGURE = /^[\p{L}.]{3,}\d+([.,]\d{3})*,(\d{2}|\d{4})$|^[\p{L}.]{4,}\d+\.\d+\.\d+$/u;
+// Percentages and figures with currency or tax words around them ("R$824,26(25,33%)").
+const PERCENT = /\d%/;
 // Package and count descriptors from distributor descriptions: "16-PDIP", "10-POS", "256KBIT", "±30PPM".
 const DESCRIPTOR =
   /^(\d+-(PDIP|DIP|CDIP|EDIP|SDIP|SOIC|SOP|SSOP|TSSOP|QFN|QFP|TQFP|LQFP|PLCC|SMD|SIP|POS|PIN|PINS|WAY|CONTACT|CIRCUIT)|\d+(KBIT|MBIT|GBIT|KB|MB|PPM|MHZ|KHZ)|[±+-]\d.*)$/i;
@@ -53,9 +65,16 @@ export function partnumberKey(s: string): string {
   return s.replace(/\s+/g, "").toUpperCase();
 }
 
+/** Unicode hyphens, dashes and the minus sign (U+2010…U+2015, U+2212, U+FE63, U+FF0D) read as "-". */
+export function normalizeDashes(s: string): string {
+  return s.replace(/[\u2010-\u2015\u2212\uFE63\uFF0D]/g, "-");
+}
+
 /** Trims punctuation that belongs to the sentence or table, not to the part number. */
 export function trimToken(raw: string): string {
-  let s = raw.replace(/[\u00A0\u2007\u202F]/g, " ").trim();
+  let s = normalizeDashes(raw)
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .trim();
   s = s.replace(/^[\s"'“”‘’«»[{<*•·]+/, "");
   s = s.replace(/[\s,;:.!?'"“”‘’»\]}>*]+$/, "");
   // A dangling opening or closing parenthesis is sentence punctuation; a balanced pair is part of the MPN.
@@ -90,6 +109,12 @@ export function isKnownNonPartnumber(s: string): boolean {
     PACKAGE.test(compact) ||
     ALTIUM_VAULT_ID.test(compact) ||
     DESIGNATOR_LIST.test(compact) ||
+    DESIGNATOR_NUMBERS.test(compact) ||
+    IPC_FOOTPRINT.test(compact) ||
+    LIBRARY_FOOTPRINT.test(compact) ||
+    ASIN.test(compact) ||
+    LABEL_AND_FIGURE.test(compact) ||
+    PERCENT.test(compact) ||
     DESCRIPTOR.test(compact) ||
     !/\d/.test(t)
   );

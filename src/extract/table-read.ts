@@ -19,8 +19,12 @@ import {
 export function tableHeader(lines: Line[], i: number): HeaderBlock | null {
   const header = readHeader(lines, i);
   if (!header) return null;
+  if (header.columns.some((c) => isPartnumberRole(c.role))) return header;
+  // Without a part-number header word, a data row must not pass for a header: no figures, and
+  // most of its cells named.
   const named = header.columns.filter((c) => c.role !== null).length;
-  return header.columns.some((c) => isPartnumberRole(c.role)) || named >= 3 ? header : null;
+  const figures = header.columns.some((c) => /\d/.test(c.header));
+  return named >= 3 && named >= 0.6 * header.columns.length && !figures ? header : null;
 }
 
 /**

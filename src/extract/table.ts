@@ -101,9 +101,9 @@ function splitCombinedHeader(cell: TextRun): TextRun[] {
 }
 
 export function columnAt(columns: Column[], x: number, size: number, width = 0): number {
-  // A cell that overlaps header texts belongs to the one it overlaps most: headers are printed
-  // centred or right-aligned as often as left-aligned over their cells.
-  if (width > 0) {
+  // A cell that starts under no header text belongs to the header it overlaps most: headers are
+  // printed centred or right-aligned as often as left-aligned over their cells.
+  if (width > 0 && !columns.some((c) => c.end !== undefined && x >= c.start - 0.6 * size && x <= c.end)) {
     let best = -1;
     let bestOverlap = 0;
     for (let c = 0; c < columns.length; c++) {
@@ -122,6 +122,8 @@ export function columnAt(columns: Column[], x: number, size: number, width = 0):
 
 // Prose (notes, totals, footers) runs across several columns: that is where a table ends.
 export function crossedColumns(columns: Column[], run: TextRun): number {
+  // One long token is a cell glued to its neighbour ("J19DG350-…"), not prose.
+  if (!/\s\S/.test(run.text.trim())) return 0;
   return columns.filter((c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size).length;
 }
 
@@ -130,27 +132,27 @@ export function cellsOf(columns: Column[], line: Line): string[][] {
   const cells: string[][] = columns.map(() => []);
   for (const run of line.runs) {
     const k = columnAt(columns, run.x, run.size, run.width);
-    const nextStart = columns[k + 1]?.start ?? Number.POSITIVE_INFINITY;
-    const spans = overlapsSeveral(columns, run);
-    const pieces = spans || run.x + run.width > nextStart + 0.5 * run.size ? splitWords(run) : [run];
-    for (const piece of pieces) {
-      const c = pieces.length > 1 ? columnAt(columns, piece.x, piece.size, piece.width) : k;
-      if (c >= 0) cells[c]!.push(piece.text.trim());
+    // A run may hold cells of neighbouring columns printed close together ("1 U201" under "Qty"
+    // and "Ref", "0,014 GRM033…" under "Price" and "Type"): its words then go to their own columns.
+    const words = /\s\S/.test(run.text.trim()) ? splitWords(run) : [];
+    const at = words.map((w) => wordColumn(columns, w, k));
+    if (at.some((c) => c !== at[0])) {
+      words.forEach((w, n) => {
+        if (at[n]! >= 0) cells[at[n]!]!.push(w.text.trim());
+      });
+    } else if (k >= 0) {
+      cells[k]!.push(run.text.trim());
     }
   }
   return cells.map((parts) => parts.filter(Boolean));
 }
 
-// A run with spaces that overlaps two header texts by more than a character each holds two cells
-// printed close together ("0,014 GRM033…" under "Price" and "Type").
-function overlapsSeveral(columns: Column[], run: TextRun): boolean {
-  if (!/\s\S/.test(run.text.trim())) return false;
-  let n = 0;
-  for (const col of columns) {
-    if (col.end === undefined) continue;
-    if (Math.min(col.end, run.x + run.width) - Math.max(col.start, run.x) > run.size) n++;
-  }
-  return n >= 2;
+// A word under a header text belongs to it; a word under none stays with its run, except a bare
+// figure, which sits at the right of its own column (quantities, prices printed right-aligned).
+function wordColumn(columns: Column[], word: TextRun, runColumn: number): number {
+  const inside = columns.some((c) => c.end !== undefined && word.x + word.width > c.start && word.x < c.end);
+  if (inside) return columnAt(columns, word.x, word.size, word.width);
+  return /^[\d.,]+$/.test(word.text) ? columnAt(columns, word.x, word.size) : runColumn;
 }
 
 /** Rejoins a cell wrapped over several lines: at a hyphen or slash directly, else as one token. */
