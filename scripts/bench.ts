@@ -6,8 +6,12 @@
  *
  *   npm run bench -- [--items 5000] [--latency-ms 100] [--concurrency 8] [--batch 50]
  *
- * Last line: `bench: items=<n> wall_s=<s> floor_s=<s> ratio=<x>`, where the floor is the AI time
- * alone: latency × ceil(items reaching the AI / batch) / concurrency.
+ *   --inspect   runs the worker with the DevTools inspector (off by default: it costs CPU per fetch)
+ *
+ * Last line: `bench: items=<n> wall_s=<s> floor_s=<s> ratio=<x> rows_per_s=<n> peak_rss_mb=<n>`,
+ * where the floor is the AI time alone: latency × ceil(items reaching the AI / batch) / concurrency,
+ * rows_per_s counts Postgres rows written (job items, classifications, part numbers) over the wall
+ * time, and peak_rss_mb is workerd's peak resident memory (all isolates and the runtime).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,9 +25,9 @@ import { classifyByRules, RULES_CONFIDENCE_THRESHOLD } from "../src/classify/rul
 import type { Frame } from "../src/shared/frames";
 import { isFinalStatus, type JobView } from "../src/shared/jobs";
 import { NCM_FIXTURE } from "../test/jobs/support/ncm-fixture";
-import { startFakeAi } from "../test/support/fake-ai/server";
 import { applyMigrations } from "./local/migrate";
 import { freePort, startEmbeddedPostgres } from "./local/postgres";
+import { spawnLocalWorker, statusMb, type WorkerOptions, workerdPids } from "./local/worker-process";
 import { startWsProxy } from "./local/ws-proxy";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,6 +38,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: "string", default: "8" },
     batch: { type: "string", default: "50" },
     "warmup-items": { type: "string", default: "200" },
+    inspect: { type: "boolean", default: false },
   },
 });
 const ITEMS = Number(flags.items);
@@ -41,6 +46,7 @@ const LATENCY_MS = Number(flags["latency-ms"]);
 const CONCURRENCY = Number(flags.concurrency);
 const BATCH = Number(flags.batch);
 const WARMUP = Number(flags["warmup-items"]);
+const INSPECT = flags.inspect === true;
 
 const stops: Array<() => Promise<unknown> | unknown> = [];
 const say = (msg: string) => console.log(`bench: ${msg}`);
@@ -56,7 +62,10 @@ function partnumbers(n: number, prefix: string): string[] {
   );
 }
 
-/** wrangler.toml with the consumer's batch size set to the concurrency (Miniflare runs one batch per queue at a time). */
+/**
+ * wrangler.toml with the consumer's batch size set to the concurrency (Miniflare runs one batch per
+ * queue at a time).
+ */
 function benchConfig(dir: string, bundle: string): string {
   let toml = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
   // A prebuilt bundle: wrangler dev reloads (and local queues lose their messages) whenever a
@@ -82,31 +91,26 @@ async function startWorker(
     stdio: "ignore",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
-  const config = benchConfig(dir, path.join(outdir, "index.js"));
-  const args = ["wrangler", "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port)];
-  args.push(
-    "--persist-to",
-    path.join(dir, "state"),
-    "--log-level",
-    "warn",
-    "--show-interactive-dev-session=false",
-  );
-  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  const options: WorkerOptions = {
+    config: benchConfig(dir, path.join(outdir, "index.js")),
+    ip: "127.0.0.1",
+    port,
+    persistTo: path.join(dir, "state"),
+    vars,
+    watch: false,
+    logLevel: "warn",
+    ...(INSPECT ? { inspectorPort: await freePort() } : {}),
+  };
   const logFile = path.join(os.tmpdir(), "partwise-bench-worker.log");
   const logFd = openSync(logFile, "w");
-  say(`worker logs: ${logFile}`);
-  const child = spawn("npx", args, {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", logFd, logFd],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
+  say(`worker logs: ${logFile}${INSPECT ? " (inspector on)" : ""}`);
+  const child = spawnLocalWorker(options, ["ignore", logFd, logFd]);
   stops.push(() => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the local worker exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -114,7 +118,7 @@ async function startWorker(
     if (ok) return { url, child };
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("wrangler dev did not become healthy");
+  throw new Error("the local worker did not become healthy");
 }
 
 interface RunResult {
@@ -176,8 +180,7 @@ async function main() {
   await applyMigrations(postgres.url);
   const proxy = await startWsProxy();
   stops.push(() => proxy.stop());
-  const fakeAi = await startFakeAi({ latencyMs: LATENCY_MS });
-  stops.push(() => fakeAi.close());
+  const fakeAi = await startFakeAiProcess(LATENCY_MS);
 
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
@@ -207,7 +210,7 @@ async function main() {
   }).length;
   say(`synthetic part numbers: ${toAi}/${ITEMS} below the rules threshold, so they go to the AI`);
 
-  const { url } = await startWorker(dir, {
+  const { url, child } = await startWorker(dir, {
     DATABASE_URL: postgres.url,
     PG_WS_PROXY: `127.0.0.1:${proxy.port}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -225,18 +228,26 @@ async function main() {
   say(`warm-up: ${WARMUP} items, ${warm.job.status} in ${warm.wallSeconds.toFixed(2)} s`);
 
   const before = await aiRequests(fakeAi.url);
+  // workerd's resident memory (the runtime with every isolate in it: an upper bound on the job's
+  // isolates). Its high-water mark is read after the job; idle is its size before the job.
+  const workerd = workerdPids(child.pid!);
+  const idleRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmRSS"), 0);
   // When the last AI call of the job returned: the rest of the wall time is queue, actor and Postgres.
   const t0 = performance.now();
   let aiIdleAt = 0;
+  let aiFirstAt = 0;
   let lastCount = before;
   const watch = setInterval(async () => {
     const n = await aiRequests(fakeAi.url).catch(() => lastCount);
     if (n !== lastCount) aiIdleAt = performance.now() - t0;
+    if (n !== before && aiFirstAt === 0) aiFirstAt = performance.now() - t0;
     lastCount = n;
-  }, 50);
+  }, 20);
   const run = await runJob(url, key, measured);
   clearInterval(watch);
-  say(`last AI call returned at ~${(aiIdleAt / 1000).toFixed(2)} s`);
+  say(
+    `first AI call returned at ~${(aiFirstAt / 1000).toFixed(2)} s, last at ~${(aiIdleAt / 1000).toFixed(2)} s`,
+  );
   const aiCalls = (await aiRequests(fakeAi.url)) - before;
   const rows = await client.query<{ items: number; classifications: number; partnumbers: number }>(
     `select (select count(*)::int from job_items where job_id = $1) as items,
@@ -248,21 +259,53 @@ async function main() {
   const r = rows.rows[0]!;
   // Every item row is written twice (pending at creation, then its result).
   const rowWrites = r.items * 2 + r.classifications + r.partnumbers;
+  const rowsPerSecond = Math.round(rowWrites / run.wallSeconds);
   const floor = ((LATENCY_MS / 1000) * Math.ceil(toAi / BATCH)) / CONCURRENCY;
   const c = run.job.counts;
   say(
     `job ${run.job.status}: classified=${c.classified} needs_review=${c.needs_review} failed=${c.failed} invalid=${c.invalid}`,
   );
   say(`ai calls=${aiCalls} (items reaching the AI: ${toAi}, batch ${BATCH})`);
-  say(
-    `postgres: job_items=${r.items} classifications=${r.classifications} partnumbers=${r.partnumbers}; ~${Math.round(rowWrites / run.wallSeconds)} rows/s`,
-  );
+  say(`postgres: job_items=${r.items} classifications=${r.classifications} partnumbers=${r.partnumbers}`);
   say(
     `websocket frames received=${run.frames} (progress=${run.progressFrames}, ${(run.progressFrames / run.wallSeconds).toFixed(1)}/s)`,
   );
-  console.log(
-    `bench: items=${ITEMS} wall_s=${run.wallSeconds.toFixed(2)} floor_s=${floor.toFixed(2)} ratio=${(run.wallSeconds / floor).toFixed(2)}`,
+  const peakRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmHWM"), 0);
+  say(
+    `workerd rss: before the job ${idleRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB (pids ${workerd.join(",")})`,
   );
+  console.log(
+    `bench: items=${ITEMS} wall_s=${run.wallSeconds.toFixed(2)} floor_s=${floor.toFixed(2)} ratio=${(run.wallSeconds / floor).toFixed(2)} rows_per_s=${rowsPerSecond} peak_rss_mb=${peakRss.toFixed(0)}`,
+  );
+}
+
+/**
+ * The fake AI in a process of its own, as the peer runs its own: in this process it would share the
+ * event loop with the embedded Postgres, whose statements would hold its answers up.
+ */
+async function startFakeAiProcess(latencyMs: number): Promise<{ url: string }> {
+  const port = await freePort();
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [
+      path.join(ROOT, "test/support/fake-ai/cli.ts"),
+      "--port",
+      String(port),
+      "--latency-ms",
+      String(latencyMs),
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  stops.push(() => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the fake AI exited with ${code}`)));
+    child.stdout!.on("data", (d: Buffer) => {
+      if (String(d).includes("listening")) resolve();
+    });
+  });
+  return { url: `http://127.0.0.1:${port}` };
 }
 
 async function aiRequests(base: string): Promise<number> {

@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: the whole local stack in one command, no cloud account needed.
  * Embedded Postgres (unless DATABASE_URL is set) → WebSocket→TCP proxy for the Neon driver →
- * migrations → `dev` tenant seeded → `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops all of it.
+ * migrations → `dev` tenant seeded → the Worker (wrangler's dev server, no inspector unless
+ * `--inspect[=<port>]`) on http://127.0.0.1:8787. Ctrl-C stops all of it.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateSigningKey } from "./keys-generate";
@@ -13,9 +14,14 @@ import { applyMigrations } from "./local/migrate";
 import { ncmRowCount, syncNcmFrom } from "./local/ncm";
 import { freePort, isListening, type LocalPostgres, startEmbeddedPostgres } from "./local/postgres";
 import { seedDevTenant } from "./local/seed";
+import { spawnLocalWorker } from "./local/worker-process";
 import { startWsProxy, type WsProxy } from "./local/ws-proxy";
 
 const PORT = Number(process.env.PORT ?? 8787);
+// `npm run dev -- --inspect[=<port>]` turns the DevTools inspector on (default port 9229). Off by
+// default: workerd reports every outbound fetch to it, which costs CPU on every AI call.
+const inspectArg = process.argv.slice(2).find((a) => a === "--inspect" || a.startsWith("--inspect="));
+const INSPECTOR_PORT = inspectArg ? Number(inspectArg.split("=")[1] ?? 9229) : undefined;
 const devVars = readDevVars();
 const stops: Array<() => Promise<void>> = [];
 let wrangler: ChildProcess | undefined;
@@ -103,13 +109,18 @@ async function main() {
   const vars: Record<string, string> = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };
   if (!(process.env.JWT_PRIVATE_JWKS || devVars.JWT_PRIVATE_JWKS))
     vars.JWT_PRIVATE_JWKS = await localSigningKeys();
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(PORT)];
-  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  wrangler = spawn(path.resolve(import.meta.dirname, "../node_modules/.bin/wrangler"), args, {
-    stdio: "inherit",
-    detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
+  wrangler = spawnLocalWorker(
+    {
+      config: path.resolve(import.meta.dirname, "../wrangler.toml"),
+      ip: "127.0.0.1",
+      port: PORT,
+      persistTo: path.resolve(import.meta.dirname, "../.wrangler/state"),
+      vars,
+      watch: true,
+      ...(INSPECTOR_PORT ? { inspectorPort: INSPECTOR_PORT } : {}),
+    },
+    "inherit",
+  );
   wrangler.on("exit", (code) => void shutdown(code ?? 0));
   console.log(
     [

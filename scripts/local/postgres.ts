@@ -1,6 +1,7 @@
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepQueriesWhole } from "./pglite-queue";
 
 export interface LocalPostgres {
   url: string;
@@ -32,6 +33,7 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort());
   // Several connections are multiplexed onto the single PGlite session.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 16 });
+  keepQueriesWhole(server);
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,

@@ -42,7 +42,7 @@ async function writeCatalog(
     manufacturer: r.manufacturer,
     description: r.description,
   }));
-  const upserted = await db.execute<{ id: string; mpn: string }>(sql`
+  const upserted = await db.execute<{ id: string; mpn: string; inserted: boolean }>(sql`
     insert into partnumbers (tenant_id, mpn, manufacturer, description)
     select ${tenantId}::uuid, x.mpn, x.manufacturer, x.description
     from jsonb_to_recordset(${json(parts)}) as x(mpn text, manufacturer text, description text)
@@ -50,15 +50,19 @@ async function writeCatalog(
       manufacturer = coalesce(partnumbers.manufacturer, excluded.manufacturer),
       description = coalesce(partnumbers.description, excluded.description),
       updated_at = now()
-    returning id, mpn`);
+    returning id, mpn, (xmax = 0) as inserted`);
   const idByMpn = new Map(upserted.rows.map((r) => [r.mpn, r.id]));
-  const ids = [...idByMpn.values()];
-  // A rerun of this same flush must not replace the row it inserted the first time.
-  await db.execute(sql`
-    update classifications set status = 'replaced', updated_at = now()
-    where tenant_id = ${tenantId}::uuid and status = 'active' and source <> 'human'
-      and job_id is distinct from ${jobId}::uuid
-      and partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))`);
+  // Only a part number that existed before can have a classification to replace (a new tenant's
+  // first job skips this statement altogether).
+  const existing = upserted.rows.filter((r) => !r.inserted).map((r) => r.id);
+  if (existing.length > 0) {
+    // A rerun of this same flush must not replace the row it inserted the first time.
+    await db.execute(sql`
+      update classifications set status = 'replaced', updated_at = now()
+      where tenant_id = ${tenantId}::uuid and status = 'active' and source <> 'human'
+        and job_id is distinct from ${jobId}::uuid
+        and partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(existing)}))`);
+  }
   const values = fresh.map((r) => {
     const c = r.classification!;
     return {
@@ -74,20 +78,27 @@ async function writeCatalog(
       model: c.model,
     };
   });
-  await db.execute(sql`
+  const inserted = await db.execute<{ id: string; partnumber_id: string }>(sql`
     insert into classifications
       (tenant_id, partnumber_id, ncm, ex_tipi, description, manufacturer, country, confidence, rationale, source, model, job_id, created_by)
     select ${tenantId}::uuid, x.partnumber_id, x.ncm, x.ex_tipi, x.description, x.manufacturer, x.country,
       x.confidence, x.rationale, x.source::classification_source, x.model, ${jobId}::uuid, ${`job:${jobId}`}
     from jsonb_to_recordset(${json(values)}) as x(partnumber_id uuid, ncm text, ex_tipi text, description text,
       manufacturer text, country text, confidence real, rationale text, source text, model text)
-    on conflict (tenant_id, partnumber_id) where status = 'active' do nothing`);
+    on conflict (tenant_id, partnumber_id) where status = 'active' do nothing
+    returning id, partnumber_id`);
+  const mpnById = new Map(upserted.rows.map((r) => [r.id, r.mpn]));
+  for (const r of inserted.rows) active.set(mpnById.get(r.partnumber_id)!, r.id);
+  // Where the insert kept an existing active row: this flush's own from an earlier try is the item's
+  // answer; a human one is not (the item then links to no row).
+  const kept = upserted.rows.filter((r) => !active.has(r.mpn)).map((r) => r.id);
+  if (kept.length === 0) return active;
   const current = await db.execute<{ id: string; mpn: string }>(sql`
     select c.id, p.mpn from classifications c join partnumbers p on p.id = c.partnumber_id
     where c.tenant_id = ${tenantId}::uuid and c.status = 'active'
       -- This job's own rows only: where a human entry stayed active, the item's answer has no row.
       and c.job_id = ${jobId}::uuid and c.source <> 'human'
-      and c.partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))`);
+      and c.partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(kept)}))`);
   for (const r of current.rows) active.set(r.mpn, r.id);
   return active;
 }

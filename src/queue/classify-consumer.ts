@@ -17,7 +17,8 @@ export async function consumeClassify(batch: MessageBatch<unknown>, env: Binding
   const config = pipelineConfig(env);
   let ai: AiProvider | null;
   try {
-    ai = createProviderFromEnv(env);
+    // One AI request per message: the provider's split size is the message size.
+    ai = createProviderFromEnv(env, { maxBatchSize: config.batchSize });
   } catch (err) {
     // A misconfigured provider is an operator error: retry so nothing ends `needs_review` by accident.
     log("error", "AI provider misconfigured; retrying the batch", errorFields(err));

@@ -23,7 +23,11 @@ function timeoutMs(value: string | undefined): number {
  * The configured provider, or null when AI is off ("none" or unset). A provider that is selected
  * but misconfigured throws: silently falling back to "no AI" would send every item to review.
  */
-export function createProviderFromEnv(env: AiProviderEnv): AiProvider | null {
+export function createProviderFromEnv(
+  env: AiProviderEnv,
+  /** Parts per upstream request: the job pipeline passes its message size, so one message is one AI call. */
+  opts: { maxBatchSize?: number } = {},
+): AiProvider | null {
   const kind = (env.AI_PROVIDER ?? "").trim().toLowerCase();
   const model = env.AI_MODEL?.trim() ?? "";
   switch (kind) {
@@ -37,6 +41,7 @@ export function createProviderFromEnv(env: AiProviderEnv): AiProvider | null {
         baseUrl,
         model,
         timeoutMs: timeoutMs(env.AI_TIMEOUT_MS),
+        ...opts,
         ...(env.AI_API_KEY ? { apiKey: env.AI_API_KEY } : {}),
       });
     }
@@ -46,6 +51,7 @@ export function createProviderFromEnv(env: AiProviderEnv): AiProvider | null {
         ai: env.AI,
         model: model || DEFAULT_WORKERS_AI_MODEL,
         timeoutMs: timeoutMs(env.AI_TIMEOUT_MS),
+        ...opts,
       });
     default:
       throw new Error(`AI_PROVIDER must be "openai", "workers-ai" or "none", not "${env.AI_PROVIDER}"`);
