@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { exportJWK, generateKeyPair } from "jose";
 import { defineConfig } from "vitest/config";
@@ -13,6 +14,8 @@ async function testSigningKeys(): Promise<string> {
   return JSON.stringify({ keys });
 }
 const JWT_PRIVATE_JWKS = await testSigningKeys();
+// Report download links are signed with a key made per run, too.
+const REPORT_LINK_SECRET = randomBytes(32).toString("hex");
 
 // Tests run inside workerd with the real Durable Objects, Queues and R2 from wrangler.toml, and
 // talk to a real Postgres (started by test/global-setup.ts) through the Neon driver.
@@ -28,6 +31,7 @@ export default defineConfig({
           PARTWISE_DEV_API_KEY: "",
           AI_API_KEY: "",
           JWT_PRIVATE_JWKS,
+          REPORT_LINK_SECRET,
           // The job pipeline's AI provider is the fake server (test/support/fake-ai), in its own
           // session so pipeline tests can script faults without touching other tests' sessions.
           AI_PROVIDER: "openai",

@@ -5,6 +5,7 @@
  * `--inspect[=<port>]`) on http://127.0.0.1:8787. Ctrl-C stops all of it.
  */
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateSigningKey } from "./keys-generate";
@@ -61,6 +62,13 @@ async function localSigningKeys(): Promise<string> {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Report download links are signed: a random key is made on first run and kept (git-ignored) like the JWT key. */
+function localLinkSecret(): string {
+  const file = path.join(STATE_DIR, "report-link-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
 /** Classification checks every code against the NCM table: load it on first run when a file is configured. */
 async function ensureNcmTable(databaseUrl: string): Promise<void> {
   const rows = await ncmRowCount(databaseUrl);
@@ -109,6 +117,8 @@ async function main() {
   const vars: Record<string, string> = { DATABASE_URL: databaseUrl, PG_WS_PROXY: pgWsProxy };
   if (!(process.env.JWT_PRIVATE_JWKS || devVars.JWT_PRIVATE_JWKS))
     vars.JWT_PRIVATE_JWKS = await localSigningKeys();
+  if (!(process.env.REPORT_LINK_SECRET || devVars.REPORT_LINK_SECRET))
+    vars.REPORT_LINK_SECRET = localLinkSecret();
   wrangler = spawnLocalWorker(
     {
       config: path.resolve(import.meta.dirname, "../wrangler.toml"),

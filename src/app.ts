@@ -6,7 +6,7 @@ import { registerDocs } from "./api/docs";
 import { health } from "./api/health";
 import { itemsRouter } from "./api/items";
 import { jobsRouter } from "./api/jobs";
-import { reportsRouter } from "./api/reports";
+import { reportFilesRouter, reportsRouter } from "./api/reports";
 import { reviewRouter } from "./api/review";
 import { userRoutes } from "./api/users";
 import { wellKnown } from "./api/well-known";
@@ -35,6 +35,8 @@ export function buildApp() {
   // Public (login, refresh, logout, password change): mounted before the /v1 router so requireAuth,
   // registered for /v1/*, never runs for them (the route answers first).
   app.route("/v1/auth", authRoutes);
+  // Signed report downloads carry their authorisation in the link (an e-mail can hold one).
+  app.route("/v1", reportFilesRouter);
   app.route("/v1", v1());
   registerDocs(app);
   return app;

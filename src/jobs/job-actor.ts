@@ -3,6 +3,8 @@ import { isProviderError } from "../classify/ai/provider";
 import { withDb } from "../db/client";
 import type { Bindings } from "../lib/env";
 import { errorFields, log, setLogLevel } from "../lib/logger";
+import { jobEventType } from "../notify/messages";
+import { publishJobEvent } from "../notify/publish";
 import type { ClassificationResult, ClassifyMessage, ItemOutcome } from "../queue/message";
 import type { JobEvent, JobEventBody, ReviewDecision } from "../shared/frames";
 import {
@@ -646,9 +648,26 @@ export class JobActor extends DurableObject<Bindings> {
   private setStatus(status: JobStatus, error: JobError | null = null): void {
     const s = this.state!;
     if (s.status === status) return;
+    const previous = s.status;
     s.status = status;
     s.jobRowDirty = !isFinalStatus(status);
     this.append(error ? { type: "status", status, error } : { type: "status", status });
+    this.notify(previous, status);
+  }
+
+  /**
+   * The one notification hook (src/notify): job.started and job.completed/failed go to the NOTIFY
+   * queue off the job's path; publishing never throws, so it cannot block or fail the job. A final
+   * status is set only after the jobs row says so, so reports rendered from Postgres see it final.
+   */
+  private notify(previous: JobStatus, status: JobStatus): void {
+    const type = jobEventType(previous, status);
+    if (!type) return;
+    const { tenantId, jobId } = this.state!;
+    const at = new Date().toISOString();
+    this.ctx.waitUntil(
+      publishJobEvent(this.env, { type, tenantId, jobId, status, counts: this.counts(), at }),
+    );
   }
 
   /** Appends an event to the log, persists the state and sends the frame to every connected client. */

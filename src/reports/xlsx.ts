@@ -1,63 +1,100 @@
-import { strToU8, zipSync } from "fflate";
-import { type Cell, COLUMNS, type ItemRow } from "./columns";
+import { COLUMNS, formatNcm, type ItemRow } from "./columns";
+import { type NcmDescriptions, summarize } from "./summary";
+import { columnName, type Sheet, STYLE, type StyleId, writeWorkbook, type XCell } from "./xlsx-writer";
 
-const escapeXml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    // XML 1.0 cannot carry most control characters at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+/** Column widths (characters) of the results sheet, by header; others get the default. */
+const WIDTHS: Record<string, number> = {
+  line: 6,
+  partnumber: 22,
+  partnumber_as_sent: 22,
+  description: 40,
+  manufacturer: 18,
+  quantity: 9,
+  pages: 8,
+  status: 13,
+  reason: 24,
+  ncm: 12,
+  ex_tipi: 7,
+  technical_description: 40,
+  classified_manufacturer: 18,
+  country_of_origin: 9,
+  confidence: 11,
+  source: 9,
+  rationale: 50,
+};
 
-function columnName(index: number): string {
-  let n = index + 1;
-  let name = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    name = String.fromCharCode(65 + r) + name;
-    n = Math.floor((n - 1) / 26);
+const CONFIDENCE = COLUMNS.findIndex((c) => c.header === "confidence");
+
+function resultsSheet(rows: ItemRow[]): Sheet {
+  const body: XCell[][] = [];
+  const rowStyles: Array<StyleId | undefined> = [STYLE.header];
+  for (const row of rows) {
+    const review = row.status === "needs_review";
+    const values: XCell[] = COLUMNS.map((c) => c.value(row));
+    const confidence = values[CONFIDENCE] as number | null;
+    values[CONFIDENCE] = { v: confidence, s: review ? STYLE.reviewDecimal : STYLE.decimal };
+    body.push(values);
+    rowStyles.push(review ? STYLE.review : undefined);
   }
-  return name;
+  const confidenceCol = columnName(CONFIDENCE);
+  return {
+    name: "Results",
+    rows: [COLUMNS.map((c) => c.header), ...body],
+    rowStyles,
+    widths: COLUMNS.map((c) => WIDTHS[c.header] ?? 14),
+    freezeRows: 1,
+    autoFilter: true,
+    colorScales: rows.length
+      ? [{ sqref: `${confidenceCol}2:${confidenceCol}${rows.length + 1}`, min: 0, max: 1 }]
+      : [],
+  };
 }
 
-function cellXml(value: Cell, ref: string): string {
-  if (value === null) return "";
-  if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+const h = (v: string): XCell => ({ v, s: STYLE.header });
+const pct = (n: number, total: number): XCell => ({ v: total ? n / total : 0, s: STYLE.percent });
+
+function summarySheet(rows: ItemRow[], ncm: NcmDescriptions, title: string): Sheet {
+  const s = summarize(rows);
+  const out: XCell[][] = [[{ v: title, s: STYLE.title }], ["items", s.total], []];
+  out.push([h("status"), h("items"), h("share")]);
+  for (const [k, n] of s.byStatus) out.push([k, n, pct(n, s.total)]);
+  out.push([], [h("source"), h("items"), h("share")]);
+  for (const [k, n] of s.bySource) out.push([k, n, pct(n, s.total)]);
+  out.push([], [h("ncm_chapter"), h("items"), h("share"), h("description")]);
+  for (const [k, n] of s.byChapter) out.push([k, n, pct(n, s.total), ncm.get(k) ?? null]);
+  return { name: "Summary", rows: out, widths: [16, 10, 10, 70] };
 }
 
-function rowXml(values: Cell[], rowNumber: number): string {
-  const cells = values.map((v, i) => cellXml(v, `${columnName(i)}${rowNumber}`)).join("");
-  return `<row r="${rowNumber}">${cells}</row>`;
+function ncmSheet(rows: ItemRow[], ncm: NcmDescriptions): Sheet {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.ncm) counts.set(r.ncm, (counts.get(r.ncm) ?? 0) + 1);
+  const codes = [...counts.keys()].sort();
+  return {
+    name: "NCM",
+    rows: [
+      [h("ncm"), h("description"), h("chapter"), h("chapter_description"), h("items")],
+      ...codes.map((code): XCell[] => [
+        formatNcm(code),
+        ncm.get(code) ?? null,
+        code.slice(0, 2),
+        ncm.get(code.slice(0, 2)) ?? null,
+        counts.get(code)!,
+      ]),
+    ],
+    widths: [12, 70, 8, 50, 8],
+    freezeRows: 1,
+    autoFilter: codes.length > 0,
+  };
 }
-
-const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /**
- * A minimal, valid XLSX (Office Open XML) workbook with one sheet of inline strings: a few dozen
- * lines instead of a spreadsheet library in the Worker bundle.
+ * The XLSX report: the results (frozen header, filters, widths, confidence as a number on a
+ * red→green scale, items needing review highlighted), a summary and the NCM codes' descriptions.
  */
-export function renderXlsx(rows: ItemRow[], sheetName = "Classifications"): Uint8Array {
-  const header = rowXml(
-    COLUMNS.map((c) => c.header),
-    1,
-  );
-  const body = rows.map((row, i) =>
-    rowXml(
-      COLUMNS.map((c) => c.value(row)),
-      i + 2,
-    ),
-  );
-  const sheetRows = [header, ...body];
-  const files = {
-    "[Content_Types].xml": `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-    "_rels/.rels": `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    "xl/workbook.xml": `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    "xl/_rels/workbook.xml.rels": `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    "xl/worksheets/sheet1.xml": `${XML}<worksheet xmlns="${NS}"><sheetData>${sheetRows.join("")}</sheetData></worksheet>`,
-  };
-  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
+export function renderXlsx(
+  rows: ItemRow[],
+  ncm: NcmDescriptions = new Map(),
+  title = "partwise classification report",
+): Uint8Array<ArrayBuffer> {
+  return writeWorkbook([resultsSheet(rows), summarySheet(rows, ncm, title), ncmSheet(rows, ncm)]);
 }

@@ -1,10 +1,9 @@
 import type { Db } from "../db/client";
 import type { Bindings } from "../lib/env";
 import { errorFields, log } from "../lib/logger";
-import { loadReportRows, REPORT_MIME, type ReportFormat, renderReport, reportKey } from "../reports";
+import { REPORT_VARIANTS, reportKey, storeReports } from "../reports";
 import type { DecisionOutcome } from "./decide";
 
-const FORMATS: ReportFormat[] = ["csv", "xlsx"];
 /** The actor call is retried this many times; Postgres already holds the decision either way. */
 const ACTOR_ATTEMPTS = 3;
 
@@ -31,29 +30,6 @@ export async function applyToActor(env: Bindings, outcome: DecisionOutcome): Pro
   }
 }
 
-/**
- * A finished job's stored reports are rendered again so the files match the decisions (a running
- * job's report is rendered on every request anyway). Only formats already stored are rewritten.
- */
-export async function regenerateReports(
-  env: Bindings,
-  db: Db,
-  tenantId: string,
-  jobId: string,
-): Promise<void> {
-  const stored: ReportFormat[] = [];
-  for (const format of FORMATS) {
-    if (await env.FILES.head(reportKey(tenantId, jobId, format))) stored.push(format);
-  }
-  if (stored.length === 0) return;
-  const rows = await loadReportRows(db, tenantId, jobId);
-  for (const format of stored) {
-    await env.FILES.put(reportKey(tenantId, jobId, format), renderReport(rows, format), {
-      httpMetadata: { contentType: REPORT_MIME[format] },
-    });
-  }
-}
-
 /** Everything that follows committed decisions: each item's actor, then each finished job's reports once. */
 export async function afterDecisions(
   env: Bindings,
@@ -65,11 +41,12 @@ export async function afterDecisions(
   const finished = new Set(outcomes.filter((o) => o.jobFinal).map((o) => o.jobId));
   for (const jobId of finished) {
     try {
-      await regenerateReports(env, db, tenantId, jobId);
+      // A finished job's reports are rendered again so the files match the decisions.
+      await storeReports(db, env.FILES, tenantId, jobId);
     } catch (err) {
       // A stale file must not be served: without it the report is rendered afresh on the next request.
       log("warn", "report regeneration after review failed", { jobId, ...errorFields(err) });
-      await env.FILES.delete(FORMATS.map((f) => reportKey(tenantId, jobId, f))).catch(() => {});
+      await env.FILES.delete(REPORT_VARIANTS.map((v) => reportKey(tenantId, jobId, v))).catch(() => {});
     }
   }
 }

@@ -1,34 +1,11 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { ItemRow } from "../../src/reports/columns";
 import { formatNcm } from "../../src/reports/columns";
 import { renderCsv } from "../../src/reports/csv";
 import { renderXlsx } from "../../src/reports/xlsx";
+import { row } from "./support/rows";
 
-const row = (over: Partial<ItemRow> = {}): ItemRow => ({
-  jobId: "00000000-0000-4000-8000-000000000001",
-  seq: 1,
-  tenantId: "00000000-0000-4000-8000-000000000002",
-  partnumber: "GRM188R71H104KA93D",
-  rawPartnumber: "grm188r71h104ka93d",
-  description: "Capacitor cerâmico 100nF, 50V",
-  manufacturer: "Murata",
-  quantity: 100,
-  occurrences: [{ page: 1 }, { page: 3 }],
-  status: "classified",
-  reason: null,
-  classificationId: null,
-  ncm: "85322410",
-  exTipi: null,
-  classDescription: "Capacitor cerâmico multicamada",
-  classManufacturer: "Murata",
-  country: "JP",
-  confidence: 0.93,
-  rationale: 'Family "GRM" and keyword "capacitor"',
-  source: "rules",
-  updatedAt: new Date(0),
-  ...over,
-});
+const decode = (b: Uint8Array) => new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(b);
 
 describe("report rendering", () => {
   it("formats NCM codes with dots", () => {
@@ -37,21 +14,34 @@ describe("report rendering", () => {
   });
 
   it("writes CSV with a BOM, a header and quoted cells", () => {
-    const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(renderCsv([row()]));
+    const text = decode(renderCsv([row()]));
     expect(text.startsWith("\uFEFFline,partnumber,")).toBe(true);
     const [, data] = text.trim().split("\r\n");
     expect(data).toContain('"Capacitor cerâmico 100nF, 50V"');
     expect(data).toContain("8532.24.10");
     expect(data).toContain('"Family ""GRM"" and keyword ""capacitor"""');
     expect(data).toContain(",1 3,");
+    expect(data).toContain(",0.93,");
+  });
+
+  it("writes pt-BR CSV with semicolons and decimal commas", () => {
+    const text = decode(renderCsv([row({ quantity: 2.5 })], "pt-BR"));
+    expect(text.startsWith("\uFEFFline;partnumber;")).toBe(true);
+    const [, data] = text.trim().split("\r\n");
+    // A comma inside a cell no longer needs quotes; the separator would.
+    expect(data).toContain(";Capacitor cerâmico 100nF, 50V;");
+    expect(data).toContain(";0,93;");
+    expect(data).toContain(";2,5;");
+    expect(decode(renderCsv([row({ description: "a;b" })], "pt-BR"))).toContain(';"a;b";');
   });
 
   it("neutralizes cells that a spreadsheet would run as formulas", () => {
-    const text = new TextDecoder().decode(renderCsv([row({ description: '=HYPERLINK("x")' })]));
+    const text = decode(renderCsv([row({ description: '=HYPERLINK("x")' })]));
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(decode(renderCsv([row({ description: "@SUM(A1)" })], "pt-BR"))).toContain(";'@SUM(A1);");
   });
 
-  it("writes an XLSX workbook whose sheet holds every row", () => {
+  it("writes an XLSX workbook whose results sheet holds every row", () => {
     const files = unzipSync(
       renderXlsx([row(), row({ seq: 2, partnumber: "LM317T", ncm: null, status: "needs_review" })]),
     );
@@ -60,7 +50,7 @@ describe("report rendering", () => {
     expect(sheet.match(/<row /g)).toHaveLength(3);
     expect(sheet).toContain('<t xml:space="preserve">LM317T</t>');
     expect(sheet).toContain("Capacitor cerâmico 100nF, 50V");
-    expect(sheet).toContain('<c r="A3"><v>2</v></c>');
+    expect(sheet).toContain('<c r="A3" s="3"><v>2</v></c>');
   });
 
   it("escapes XML in XLSX cells", () => {

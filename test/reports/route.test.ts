@@ -1,41 +1,9 @@
 import { env, SELF } from "cloudflare:test";
 import { strFromU8, unzipSync } from "fflate";
+import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { withDb } from "../../src/db/client";
-import { jobItems, jobs } from "../../src/db/schema";
 import { authHeaders, createTenant, type TestTenant } from "../support/tenants";
-
-/** A finished job written straight to Postgres, so these tests exercise only the report route. */
-async function finishedJob(t: TestTenant, status: "completed" | "classifying" = "completed") {
-  const id = crypto.randomUUID();
-  await withDb(env, async (db) => {
-    await db.insert(jobs).values({ id, tenantId: t.tenantId, status, sourceKind: "list", total: 2 });
-    await db.insert(jobItems).values([
-      {
-        jobId: id,
-        seq: 1,
-        tenantId: t.tenantId,
-        partnumber: "BC547B",
-        rawPartnumber: "bc547b",
-        status: "classified",
-        ncm: "85412100",
-        confidence: 0.9,
-        rationale: "r",
-        source: "rules",
-      },
-      {
-        jobId: id,
-        seq: 2,
-        tenantId: t.tenantId,
-        partnumber: "XYZ-1",
-        rawPartnumber: "XYZ-1",
-        status: "needs_review",
-        reason: "low confidence",
-      },
-    ]);
-  });
-  return id;
-}
+import { finishedJob } from "./support/jobs";
 
 const get = (t: TestTenant, id: string, format = "csv") =>
   SELF.fetch(`http://x/v1/jobs/${id}/report?format=${format}`, { headers: authHeaders(t) });
@@ -67,6 +35,21 @@ describe("GET /v1/jobs/:id/report", () => {
     expect(sheet).toContain("BC547B");
   });
 
+  it("serves a PDF holding the items, and the pt-BR CSV", async () => {
+    const t = await createTenant("viewer");
+    const id = await finishedJob(t);
+    const res = await get(t, id, "pdf");
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), {
+      mergePages: true,
+    });
+    expect(text).toContain("BC547B");
+    expect(text).toContain("XYZ-1");
+    const csv = await (await get(t, id, "csv&locale=pt-BR")).text();
+    expect(csv.split("\r\n")[1]).toContain(";0,9;");
+    expect(await env.FILES.head(`reports/${t.tenantId}/${id}/classifications.pt-BR.csv`)).not.toBeNull();
+  });
+
   it("does not store a running job's snapshot", async () => {
     const t = await createTenant();
     const id = await finishedJob(t, "classifying");
@@ -87,7 +70,8 @@ describe("GET /v1/jobs/:id/report", () => {
 
   it("rejects an unknown format with 422", async () => {
     const t = await createTenant();
-    const res = await get(t, await finishedJob(t), "pdf");
+    const res = await get(t, await finishedJob(t), "doc");
     expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("validation_failed");
   });
 });
