@@ -49,6 +49,8 @@ describe("HTTP skeleton", () => {
         "/v1/jobs/{id}/cancel",
         "/v1/jobs/{id}/source",
         "/v1/jobs/{id}/report",
+        "/v1/jobs/{id}/report-link",
+        "/v1/report-files/{id}",
         "/v1/jobs/{id}/ws-ticket",
         "/v1/api-keys",
         "/v1/users",
