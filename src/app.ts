@@ -6,6 +6,7 @@ import { registerDocs } from "./api/docs";
 import { health } from "./api/health";
 import { itemsRouter } from "./api/items";
 import { jobsRouter } from "./api/jobs";
+import { partnumbersRouter } from "./api/partnumbers";
 import { reportFilesRouter, reportsRouter } from "./api/reports";
 import { reviewRouter } from "./api/review";
 import { userRoutes } from "./api/users";
@@ -25,6 +26,7 @@ function v1() {
   router.route("/", reportsRouter);
   router.route("/", reviewRouter);
   router.route("/", itemsRouter);
+  router.route("/", partnumbersRouter);
   return router;
 }
 

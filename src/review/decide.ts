@@ -150,15 +150,16 @@ export async function decideItem(
     const retired = input.action === "reject" ? "rejected" : "replaced";
 
     // The item's current answer is history from now on; a needs_review guess never had a row of its
-    // own, so it gets one (status already retired) and the part number's history shows it.
+    // own, so it gets one (status already retired, dated when the job produced it) and the part
+    // number's history shows it.
     if (row.ncm && !row.classificationId) {
       await tx.execute(sql`
         insert into classifications (tenant_id, partnumber_id, ncm, ex_tipi, description, manufacturer, country,
-          confidence, rationale, source, status, job_id, created_by, reviewed_by, reviewed_at, note)
+          confidence, rationale, source, status, job_id, created_by, created_at, reviewed_by, reviewed_at, note)
         values (${tenantId}::uuid, ${partnumberId}::uuid, ${row.ncm}, ${row.exTipi}, ${row.classDescription},
           ${row.classManufacturer}, ${row.country}, ${row.confidence ?? 0}, ${row.rationale ?? ""},
           ${row.source ?? "rules"}::classification_source, ${retired}::classification_status, ${row.jobId}::uuid,
-          ${`job:${row.jobId}`}, ${by}, ${now}::timestamptz, ${note})`);
+          ${`job:${row.jobId}`}, ${row.updatedAt.toISOString()}::timestamptz, ${by}, ${now}::timestamptz, ${note})`);
     } else if (row.classificationId) {
       await tx.execute(sql`
         update classifications set status = ${retired}::classification_status, reviewed_by = ${by},
