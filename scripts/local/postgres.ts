@@ -1,5 +1,6 @@
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { keepQueriesWhole } from "./pglite-queue";
 
@@ -29,7 +30,8 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port?: number;
 }): Promise<LocalPostgres> {
-  const db = await PGlite.create(opts.dataDir);
+  // Extensions the migrations create must be loaded here: PGlite ships them as separate bundles.
+  const db = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
   const port = opts.port ?? (await freePort());
   // Several connections are multiplexed onto the single PGlite session.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 16 });

@@ -291,6 +291,62 @@ export const ncm = pgTable(
   (t) => [index("ncm_parent_idx").on(t.parent)],
 );
 
+/**
+ * The NCM table's inverted index for candidate search: one row per (Portuguese lexeme, 8-digit
+ * code in force), weighted by where the word sits in the code's hierarchy (its own text 1, the
+ * sub-headings above it less, the chapter least). Rebuilt by the NCM sync; see src/classify/ncm-search.ts.
+ */
+export const ncmTerms = pgTable(
+  "ncm_terms",
+  {
+    lexeme: text("lexeme").notNull(),
+    code: varchar("code", { length: 8 }).notNull(),
+    weight: real("weight").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lexeme, t.code] })],
+);
+
+/** Document frequency of each lexeme over the codes in force, for inverse-document-frequency weights. */
+export const ncmLexicon = pgTable("ncm_lexicon", {
+  lexeme: text("lexeme").primaryKey(),
+  df: integer("df").notNull(),
+  idf: real("idf").notNull(),
+});
+
+/**
+ * TIPI: the IPI rate of each NCM code (ex = '') and of its Ex-TIPI lines (ex = '01'..). `notTaxed`
+ * is "NT" (não tributado), legally different from a 0% rate, so it is kept apart from `ipiRate`.
+ */
+export const tipi = pgTable(
+  "tipi",
+  {
+    ncm: varchar("ncm", { length: 8 }).notNull(),
+    ex: varchar("ex", { length: 3 }).notNull().default(""),
+    description: text("description").notNull(),
+    ipiRate: numeric("ipi_rate", { precision: 6, scale: 2 }),
+    notTaxed: boolean("not_taxed").notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ncm, t.ex] }), check("tipi_ncm_ck", sql`${t.ncm} ~ '^[0-9]{8}$'`)],
+);
+
+/**
+ * Import duty (II) per NCM: `tecRate` from the TEC (Anexo I), `iiRate` the rate applied (Anexo II
+ * where listed, else the TEC). `regime` is BK (capital goods) or BIT (IT/telecom) when the TEC says so.
+ */
+export const tec = pgTable(
+  "tec",
+  {
+    ncm: varchar("ncm", { length: 8 }).primaryKey(),
+    tecRate: numeric("tec_rate", { precision: 6, scale: 2 }).notNull(),
+    iiRate: numeric("ii_rate", { precision: 6, scale: 2 }).notNull(),
+    regime: varchar("regime", { length: 3 }),
+    appliedFrom: varchar("applied_from", { length: 16 }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("tec_ncm_ck", sql`${t.ncm} ~ '^[0-9]{8}$'`)],
+);
+
 export const failures = pgTable(
   "failures",
   {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { ncmSearchStale, rebuildNcmSearch, rowsOf } from "../classify/ncm-search";
 import type * as schema from "../db/schema";
 import { ncm } from "../db/schema";
 import type { ParsedNcmTable } from "./parse";
@@ -14,6 +15,8 @@ export interface NcmSyncResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Rows of the search index (ncm_terms), rebuilt when the table changed or the index is stale. */
+  searchTerms: number;
 }
 
 const CHUNK = 1000;
@@ -25,6 +28,7 @@ const CHUNK = 1000;
 export async function syncNcmTable(db: AnyPgDb, table: ParsedNcmTable): Promise<NcmSyncResult> {
   let inserted = 0;
   let updated = 0;
+  let searchTerms = 0;
   await db.transaction(async (tx) => {
     for (let i = 0; i < table.rows.length; i += CHUNK) {
       const chunk = table.rows.slice(i, i + CHUNK);
@@ -50,6 +54,12 @@ export async function syncNcmTable(db: AnyPgDb, table: ParsedNcmTable): Promise<
         else updated++;
       }
     }
+    if (inserted + updated > 0 || (await ncmSearchStale(tx)))
+      searchTerms = (await rebuildNcmSearch(tx)).terms;
+    else {
+      const indexed = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from ncm_terms`);
+      searchTerms = Number(indexed[0]?.n ?? 0);
+    }
   });
   return {
     version: table.version,
@@ -58,5 +68,6 @@ export async function syncNcmTable(db: AnyPgDb, table: ParsedNcmTable): Promise<
     inserted,
     updated,
     unchanged: table.rows.length - inserted - updated,
+    searchTerms,
   };
 }

@@ -7,7 +7,7 @@ export interface ChatMessage {
 
 // Bounds keep one batch's prompt predictable: descriptions pasted from PDFs can run to pages.
 const MAX_DESCRIPTION_CHARS = 600;
-const MAX_CANDIDATES = 12;
+export const MAX_CANDIDATES = 12;
 const MAX_CANDIDATE_DESCRIPTION_CHARS = 240;
 
 const SYSTEM_PROMPT = `You are a Brazilian customs classification specialist. You classify manufacturer part numbers into NCM codes (Nomenclatura Comum do Mercosul, 8 digits; the first 6 are the HS code) and note the Ex-TIPI exception when one applies.

@@ -1,0 +1,155 @@
+import calibration from "./glossary/calibration.json";
+import { type SearchHit, type SqlRunner, searchNcmBatch } from "./ncm-search";
+import { buildQueryText } from "./query-text";
+import { formatNcm } from "./rules/engine";
+import type { Classification } from "./types";
+
+/**
+ * Candidates for every item and the offline answer. Each item gets one ranked list built from the
+ * NCM full-text search, the rules' guess, the code the document declares and the tenant catalog,
+ * all in one query per batch. The answer is the rules' code when they are sure, else the best
+ * candidate, with a confidence read from a calibration table (measured precision per score bin).
+ */
+
+export interface CandidateItem {
+  partnumber: string;
+  description?: string | null;
+  manufacturer?: string | null;
+  /** The NCM printed on the document (NF-e, DANFE), if any. */
+  declaredNcm?: string | null;
+  /** The rules engine's answer, if a rule fired. */
+  rules?: Classification | null;
+  /** The tenant catalog's code for this part number, if any. */
+  catalogNcm?: string | null;
+}
+
+export interface Candidate {
+  code: string;
+  description: string;
+  /** Fused ranking score, 0..1 (not a probability). */
+  score: number;
+  /** What proposed it: "text", "rules", "declared", "catalog". */
+  sources: string[];
+}
+
+/** Candidates kept per item (what a reviewer sees and the AI prompt gets). */
+export const CANDIDATES_PER_ITEM = 20;
+
+// Fusion weights: the text score is normalised per item (best hit = 1); evidence adds to it.
+const W_TEXT = 1;
+const W_RULES_CODE = 2;
+const W_RULES_HEADING = 0.35;
+const W_DECLARED = 1.5;
+const W_CATALOG = 1.5;
+
+function fuse(item: CandidateItem, hits: SearchHit[]): Candidate[] {
+  const best = Math.max(0, ...hits.map((h) => h.score));
+  const rules = item.rules ?? null;
+  const rulesHeading = rules?.ncm.slice(0, 4);
+  const scored = hits.map((h) => {
+    let s = best > 0 ? (W_TEXT * h.score) / best : 0;
+    s *= 0.5 + 0.5 * h.matched;
+    if (rules) {
+      if (h.code === rules.ncm) s += W_RULES_CODE * rules.confidence;
+      else if (h.code.slice(0, 4) === rulesHeading) s += W_RULES_HEADING * rules.confidence;
+    }
+    if (h.sources.includes("declared")) s += W_DECLARED;
+    if (h.sources.includes("catalog")) s += W_CATALOG;
+    return {
+      code: h.code,
+      description: h.description,
+      score: s,
+      sources: h.sources.filter((x) => x !== "text" || h.score > 0),
+    };
+  });
+  scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  const top = scored[0]?.score ?? 1;
+  return diversify(scored, CANDIDATES_PER_ITEM).map((c) => ({
+    ...c,
+    score: Math.round((c.score / Math.max(top, 1e-9)) * 1000) / 1000,
+  }));
+}
+
+/** Codes of one subheading often tie on its text; a list of ten siblings helps nobody choose. */
+const PER_SUBHEADING = 2;
+
+function diversify<T extends { code: string }>(sorted: T[], limit: number): T[] {
+  const kept: T[] = [];
+  const rest: T[] = [];
+  const seen = new Map<string, number>();
+  for (const c of sorted) {
+    const k = c.code.slice(0, 6);
+    const n = seen.get(k) ?? 0;
+    if (n < PER_SUBHEADING) {
+      kept.push(c);
+      seen.set(k, n + 1);
+    } else rest.push(c);
+  }
+  return [...kept, ...rest].slice(0, limit);
+}
+
+/** Ranked candidates per item, in input order; one database round trip for the whole batch. */
+export async function candidatesFor(db: SqlRunner, items: CandidateItem[]): Promise<Candidate[][]> {
+  const hits = await searchNcmBatch(
+    db,
+    items.map((it) => ({
+      text: buildQueryText(it.description, it.manufacturer),
+      extra: [
+        ...(it.rules ? [{ code: it.rules.ncm, source: "rules", score: it.rules.confidence }] : []),
+        ...(it.declaredNcm
+          ? [{ code: it.declaredNcm.replace(/\D/g, ""), source: "declared", score: 1 }]
+          : []),
+        ...(it.catalogNcm ? [{ code: it.catalogNcm, source: "catalog", score: 1 }] : []),
+      ],
+    })),
+    CANDIDATES_PER_ITEM * 3,
+  );
+  return items.map((it, i) => fuse(it, hits[i] ?? []));
+}
+
+interface CalibrationTable {
+  /** Ascending lower bounds of the raw score bins and the HS-6 precision measured in each. */
+  bins: { from: number; precision: number }[];
+}
+
+/** Raw certainty of the top text candidate: its lead over the runner-up in another subheading. */
+export function rawCertainty(candidates: Candidate[]): number {
+  const [first, ...rest] = candidates;
+  if (!first) return 0;
+  const rival = rest.find((c) => c.code.slice(0, 6) !== first.code.slice(0, 6));
+  return Math.round((1 - (rival?.score ?? 0)) * 1000) / 1000;
+}
+
+/** Measured precision for a raw certainty, from the calibration table. */
+export function calibrated(raw: number): number {
+  let p = 0;
+  for (const b of (calibration as CalibrationTable).bins) if (raw >= b.from) p = b.precision;
+  return p;
+}
+
+/**
+ * The offline answer: the rules' code when they reach the threshold, else the first candidate,
+ * whose confidence is the precision measured for its certainty. Null when there is no candidate.
+ */
+export function offlineAnswer(
+  item: CandidateItem,
+  candidates: Candidate[],
+  threshold: number,
+): Classification | null {
+  const rules = item.rules ?? null;
+  if (rules && rules.confidence >= threshold && candidates.some((c) => c.code === rules.ncm)) return rules;
+  const first = candidates[0];
+  if (!first) return rules;
+  const raw = rawCertainty(candidates);
+  const confidence = calibrated(raw);
+  const why = first.sources.includes("rules")
+    ? `the rules' guess, also the best match in the NCM text`
+    : `best match of the description in the NCM table text`;
+  return {
+    ncm: first.code,
+    description: first.description,
+    confidence,
+    rationale: `NCM ${formatNcm(first.code)}: ${why} (certainty ${raw.toFixed(2)}, ${candidates.length} candidates).`,
+    source: "rules",
+  };
+}
