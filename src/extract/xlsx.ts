@@ -94,11 +94,12 @@ function readSheet(xml: string, strings: string[]): string[][] {
   return rows;
 }
 
-/**
- * Extracts part numbers from an XLSX workbook: the sheet chosen by name or 0-based index, else the
- * first sheet with a part-number header row, else the first sheet with content.
- */
-export async function extractXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Promise<ExtractResult> {
+interface Workbook {
+  refs: SheetRef[];
+  load(ref: SheetRef): string[][];
+}
+
+function openWorkbook(bytes: Uint8Array): Workbook {
   let files: Record<string, Uint8Array>;
   try {
     // Only the parts we read are inflated: a workbook's images and pivot caches stay compressed.
@@ -109,14 +110,30 @@ export async function extractXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Pr
   } catch (err) {
     throw unreadable(err instanceof Error ? err.message : "not a zip archive");
   }
-  const refs = sheetRefs(files);
   const shared = files["xl/sharedStrings.xml"];
   const strings = sharedStrings(shared ? utf8.decode(shared) : undefined);
-  const load = (ref: SheetRef) => {
-    const xml = files[ref.path];
-    if (!xml) throw unreadable(`worksheet ${ref.path} is missing`);
-    return readSheet(utf8.decode(xml), strings);
+  return {
+    refs: sheetRefs(files),
+    load(ref) {
+      const xml = files[ref.path];
+      if (!xml) throw unreadable(`worksheet ${ref.path} is missing`);
+      return readSheet(utf8.decode(xml), strings);
+    },
   };
+}
+
+/** Every sheet of a workbook as rows of cell strings (numbers as stored), for table imports. */
+export function readXlsxSheets(bytes: Uint8Array): { name: string; rows: string[][] }[] {
+  const book = openWorkbook(bytes);
+  return book.refs.map((ref) => ({ name: ref.name, rows: book.load(ref) }));
+}
+
+/**
+ * Extracts part numbers from an XLSX workbook: the sheet chosen by name or 0-based index, else the
+ * first sheet with a part-number header row, else the first sheet with content.
+ */
+export async function extractXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Promise<ExtractResult> {
+  const { refs, load } = openWorkbook(bytes);
   if (opts.sheet !== undefined) {
     const ref = typeof opts.sheet === "number" ? refs[opts.sheet] : refs.find((r) => r.name === opts.sheet);
     if (!ref) throw unreadable(`sheet ${JSON.stringify(opts.sheet)} does not exist`);
