@@ -20,4 +20,6 @@ export interface Classification {
   rationale: string;
   source: ClassificationSource;
   model?: string | null;
+  /** Rules only: the kinds of evidence behind the code ("family", "keyword", "manufacturer"). */
+  basis?: string[];
 }

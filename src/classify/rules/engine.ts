@@ -63,6 +63,8 @@ export interface Decision {
   description: string;
   confidence: number;
   rationale: string;
+  /** Which kinds of evidence name the chosen code (a description keyword alone is the weakest). */
+  basis: Hit["kind"][];
 }
 
 /**
@@ -103,6 +105,7 @@ export function decide(family: Hit | null, keyword: Hit | null, maker: Hit | nul
     return {
       ncm: maker.ncm,
       description: maker.description,
+      basis: ["manufacturer"],
       confidence: round2(maker.confidence),
       rationale: `Only the manufacturer hints at the class (${maker.label}); NCM ${formatNcm(maker.ncm)} is a weak guess.`,
     };
@@ -119,5 +122,8 @@ export function decide(family: Hit | null, keyword: Hit | null, maker: Hit | nul
     }
   }
   rationale = rationale.charAt(0).toUpperCase() + rationale.slice(1);
-  return { ncm: pick.ncm, description: pick.description, confidence: round2(confidence), rationale };
+  const basis = [family, keyword, maker].flatMap((h) =>
+    h && heading(h.ncm) === heading(pick.ncm) ? [h.kind] : [],
+  );
+  return { ncm: pick.ncm, description: pick.description, confidence: round2(confidence), rationale, basis };
 }

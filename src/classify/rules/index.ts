@@ -28,6 +28,7 @@ export function classifyByRules(part: PartInput): Classification | null {
     confidence: decision.confidence,
     rationale: decision.rationale,
     source: "rules",
+    basis: decision.basis,
   };
 }
 
