@@ -1,8 +1,11 @@
 import type { Db } from "../db/client";
 import type { ClassificationResult, ClassifyPart, ItemOutcome } from "../queue/message";
+import { MAX_CANDIDATES } from "./ai/prompt";
 import { type AiAnswer, type AiProvider, isProviderError, type ProviderError } from "./ai/provider";
-import { candidatesByHeading, validNcmCodes } from "./candidates";
+import { validNcmCodes } from "./candidates";
 import { lookupCatalog } from "./catalog";
+import { type Candidate, candidatesFor, offlineAnswer } from "./offline";
+import { type CodeRates, ratesFor, validEx } from "./rates";
 import { classifyByRules } from "./rules";
 import type { Classification } from "./types";
 
@@ -28,54 +31,75 @@ export interface CascadeResult {
   error: ProviderError | null;
 }
 
-function fromClassification(
-  c: Classification,
-  overrides: Partial<ClassificationResult> = {},
+/** What the offline stages know about one part: its candidates and the evidence on the document. */
+interface Known {
+  part: ClassifyPart;
+  candidates: Candidate[];
+  offline: Classification | null;
+}
+
+/** Candidates as stored with the answer: enough for a reviewer to pick from. */
+const stored = (cs: Candidate[]) =>
+  cs.map((c) => ({ code: c.code, description: c.description, score: c.score, sources: c.sources }));
+
+function result(
+  k: Known,
+  c: {
+    ncm: string;
+    exTipi?: string | null;
+    description?: string | null;
+    manufacturer?: string | null;
+    country?: string | null;
+    confidence: number;
+    rationale: string;
+    source: ClassificationResult["source"];
+  },
+  rates: Map<string, CodeRates>,
+  model: string | null,
 ): ClassificationResult {
+  const r = rates.get(c.ncm);
+  const declared = k.part.declaredNcm?.replace(/\D/g, "") || null;
+  const disagrees = declared !== null && declared !== c.ncm;
   return {
     ncm: c.ncm,
-    exTipi: c.exTipi ?? null,
+    // An Ex is kept only when the TIPI has it under this very code.
+    exTipi: validEx(r, c.exTipi),
     description: c.description ?? null,
-    manufacturer: c.manufacturer ?? null,
-    country: c.country ?? null,
+    // The document's manufacturer wins over a guess from the MPN family or the model.
+    manufacturer: k.part.manufacturer || c.manufacturer || null,
+    country: k.part.country || c.country || null,
     confidence: c.confidence,
-    rationale: c.rationale,
+    rationale: disagrees
+      ? `${c.rationale} The document declares NCM ${declared}, which differs.`
+      : c.rationale,
     source: c.source,
-    model: c.model ?? null,
-    classificationId: null,
-    ...overrides,
-  };
-}
-
-function fromAnswer(a: AiAnswer, model: string): ClassificationResult {
-  return {
-    ncm: a.ncm,
-    exTipi: a.exTipi ?? null,
-    description: a.description ?? null,
-    manufacturer: a.manufacturer ?? null,
-    country: a.country ?? null,
-    confidence: a.confidence,
-    rationale: a.rationale,
-    source: "ai",
     model,
     classificationId: null,
+    ipiRate: r?.ipiRate ?? null,
+    iiRate: r?.iiRate ?? null,
+    declaredNcm: declared,
+    declaredDisagrees: disagrees,
+    candidates: stored(k.candidates),
   };
 }
 
-/** An item nobody could classify confidently: it goes to review with the best guess, if any. */
-function review(seq: number, guess: Classification | null, why: string): ItemOutcome {
+function review(k: Known, rates: Map<string, CodeRates>, why: string): ItemOutcome {
+  const guess = k.offline;
   return {
-    seq,
+    seq: k.part.seq,
     status: "needs_review",
     reason: why,
-    classification: guess ? fromClassification(guess, { rationale: `${guess.rationale} (${why})` }) : null,
+    classification: guess
+      ? result(k, { ...guess, rationale: `${guess.rationale} (${why})` }, rates, guess.model ?? null)
+      : null,
   };
 }
 
 /**
  * The classifier cascade for one batch: catalog (the tenant's entry, a human one when a person
- * decided; `reclassify` skips it) → rules → AI provider for what is left, all parts in one call. Every code
- * is checked against the NCM table: an unknown code is never a valid classification.
+ * decided; `reclassify` skips it) → rules and NCM candidates (one query for the batch) → the offline answer
+ * where it is confident → AI provider for what is left, all parts in one call, each with its
+ * candidates and their Ex-TIPI lines. Every code is checked against the NCM table in force.
  */
 export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promise<CascadeResult> {
   const { db, ai, threshold } = deps;
@@ -92,80 +116,76 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
         { humanOnly: false },
       )));
 
-  const guesses = new Map<number, Classification | null>();
   const rest: ClassifyPart[] = [];
   for (const part of input.parts) {
     const hit = catalog.get(part.partnumber);
-    if (hit) {
-      outcomes.push({ seq: part.seq, status: "classified", reason: null, classification: hit });
-      continue;
-    }
-    guesses.set(part.seq, classifyByRules(part));
-    rest.push(part);
+    if (hit) outcomes.push({ seq: part.seq, status: "classified", reason: null, classification: hit });
+    else rest.push(part);
   }
-  const valid = await validNcmCodes(
+  if (rest.length === 0) return { outcomes, error: null };
+
+  const items = rest.map((part) => ({ ...part, rules: classifyByRules(part) }));
+  const lists = await candidatesFor(db, items);
+  const known: Known[] = items.map((item, i) => {
+    const candidates = lists[i] ?? [];
+    return { part: item, candidates, offline: offlineAnswer(item, candidates, threshold) };
+  });
+  const rates = await ratesFor(
     db,
-    [...guesses.values()].flatMap((g) => (g ? [g.ncm] : [])),
+    known.flatMap((k) => [
+      ...(k.offline ? [k.offline.ncm] : []),
+      ...k.candidates.slice(0, MAX_CANDIDATES).map((c) => c.code),
+    ]),
   );
-  const unsure: ClassifyPart[] = [];
-  for (const part of rest) {
-    const guess = guesses.get(part.seq) ?? null;
-    if (guess && guess.confidence >= threshold && valid.has(guess.ncm)) {
+
+  const unsure: Known[] = [];
+  for (const k of known) {
+    if (k.offline && k.offline.confidence >= threshold)
       outcomes.push({
-        seq: part.seq,
+        seq: k.part.seq,
         status: "classified",
         reason: null,
-        classification: fromClassification(guess),
+        classification: result(k, k.offline, rates, null),
       });
-    } else {
-      // A rules code missing from the NCM table is still worth showing a reviewer, but never as valid.
-      if (guess && !valid.has(guess.ncm))
-        guesses.set(part.seq, { ...guess, confidence: Math.min(guess.confidence, threshold / 2) });
-      unsure.push(part);
-    }
+    else unsure.push(k);
   }
   if (unsure.length === 0) return { outcomes, error: null };
 
   if (!ai) {
-    for (const p of unsure) {
-      const guess = guesses.get(p.seq) ?? null;
+    for (const k of unsure)
       outcomes.push(
         review(
-          p.seq,
-          guess,
-          guess
-            ? "below the rules confidence threshold; no AI provider configured"
-            : "no rule matched; no AI provider configured",
+          k,
+          rates,
+          k.offline
+            ? "below the confidence threshold; no AI provider configured"
+            : "no candidate found; no AI provider configured",
         ),
       );
-    }
     return { outcomes, error: null };
   }
 
-  const headingOf = (seq: number) => guesses.get(seq)?.ncm.slice(0, 4) ?? null;
-  const candidates = await candidatesByHeading(
-    db,
-    unsure.flatMap((p) => headingOf(p.seq) ?? []),
-  );
   let answers: AiAnswer[];
   try {
     answers = await ai.classify(
-      unsure.map((p) => ({
-        id: String(p.seq),
-        partnumber: p.partnumber,
-        description: p.description,
-        manufacturer: p.manufacturer,
-        candidates: candidates.get(headingOf(p.seq) ?? "") ?? [],
+      unsure.map((k) => ({
+        id: String(k.part.seq),
+        partnumber: k.part.partnumber,
+        description: k.part.description,
+        manufacturer: k.part.manufacturer,
+        candidates: k.candidates.slice(0, MAX_CANDIDATES).map((c) => ({
+          code: c.code,
+          description: c.description,
+          exLines: (rates.get(c.code)?.exLines ?? []).map((l) => ({ ex: l.ex, description: l.description })),
+        })),
       })),
     );
   } catch (err) {
     if (isProviderError(err) && err.retryable) return { outcomes, error: err };
     if (!isProviderError(err)) throw err;
     // The provider refuses this request for good (bad key, bad model): retrying cannot help.
-    for (const p of unsure)
-      outcomes.push(
-        review(p.seq, guesses.get(p.seq) ?? null, `AI provider refused the request: ${err.message}`),
-      );
+    for (const k of unsure)
+      outcomes.push(review(k, rates, `AI provider refused the request: ${err.message}`));
     return { outcomes, error: null };
   }
 
@@ -174,20 +194,24 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
     db,
     answers.map((a) => a.ncm),
   );
-  for (const p of unsure) {
-    const guess = guesses.get(p.seq) ?? null;
-    const answer = byId.get(String(p.seq));
+  const aiRates = await ratesFor(
+    db,
+    answers.flatMap((a) => (aiValid.has(a.ncm) && !rates.has(a.ncm) ? [a.ncm] : [])),
+  );
+  for (const [code, r] of aiRates) rates.set(code, r);
+  for (const k of unsure) {
+    const answer = byId.get(String(k.part.seq));
     if (!answer) {
-      outcomes.push(review(p.seq, guess, "the AI provider gave no answer for this part"));
+      outcomes.push(review(k, rates, "the AI provider gave no answer for this part"));
     } else if (!aiValid.has(answer.ncm)) {
-      outcomes.push(review(p.seq, guess, `the AI proposed ${answer.ncm}, which is not a valid NCM code`));
+      outcomes.push(review(k, rates, `the AI proposed ${answer.ncm}, which is not a valid NCM code`));
     } else {
       const confident = answer.confidence >= threshold;
       outcomes.push({
-        seq: p.seq,
+        seq: k.part.seq,
         status: confident ? "classified" : "needs_review",
         reason: confident ? null : "AI confidence below the threshold",
-        classification: fromAnswer(answer, ai.model),
+        classification: result(k, { ...answer, source: "ai" }, rates, ai.model),
       });
     }
   }

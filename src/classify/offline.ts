@@ -30,6 +30,12 @@ export interface Candidate {
   score: number;
   /** What proposed it: "text", "rules", "declared", "catalog". */
   sources: string[];
+  /** Rank among the full-text hits alone (0 = best), null when the text did not find it. */
+  textRank: number | null;
+  /** Full-text score relative to the item's best text hit, 0..1. */
+  text: number;
+  /** Share of the description's information (IDF) the code's text matched, 0..1. */
+  matched: number;
 }
 
 /** Candidates kept per item (what a reviewer sees and the AI prompt gets). */
@@ -46,6 +52,10 @@ function fuse(item: CandidateItem, hits: SearchHit[]): Candidate[] {
   const best = Math.max(0, ...hits.map((h) => h.score));
   const rules = item.rules ?? null;
   const rulesHeading = rules?.ncm.slice(0, 4);
+  const textOrder = hits
+    .filter((h) => h.score > 0)
+    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  const textRank = new Map(textOrder.map((h, i) => [h.code, i]));
   const scored = hits.map((h) => {
     let s = best > 0 ? (W_TEXT * h.score) / best : 0;
     s *= 0.5 + 0.5 * h.matched;
@@ -60,6 +70,9 @@ function fuse(item: CandidateItem, hits: SearchHit[]): Candidate[] {
       description: h.description,
       score: s,
       sources: h.sources.filter((x) => x !== "text" || h.score > 0),
+      textRank: textRank.get(h.code) ?? null,
+      text: best > 0 ? Math.round((h.score / best) * 1000) / 1000 : 0,
+      matched: Math.round(h.matched * 1000) / 1000,
     };
   });
   scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
@@ -127,9 +140,33 @@ export function calibrated(raw: number): number {
   return p;
 }
 
+/** The keyword's heading must score at least this share of the best text match to be trusted alone. */
+const SUPPORT_SHARE = 0.5;
+/** Only a text match that explains at least this share of the description can contradict. */
+const CONTRADICTS_AT = 0.6;
+
 /**
- * The offline answer: the rules' code when they reach the threshold, else the first candidate,
- * whose confidence is the precision measured for its certainty. Null when there is no candidate.
+ * A rules answer is checked against the NCM text search over the whole description. One word of
+ * the description ("LED", "cristal") with no MPN family, phrase or agreeing manufacturer behind
+ * it needs the text to reach its heading too: the rest of the description may name a lamp or a
+ * pen. An MPN family alone gives way only when the text clearly names another heading (a seller's
+ * own product code can look like a maker's numbering).
+ */
+export function textSupports(rules: Classification, candidates: Candidate[]): boolean {
+  const basis = rules.basis ?? [];
+  const best = candidates.find((c) => c.textRank === 0);
+  if (!best) return true;
+  const heading = rules.ncm.slice(0, 4);
+  const reached = candidates.some((c) => c.code.slice(0, 4) === heading && c.text >= SUPPORT_SHARE);
+  if (basis.includes("word") && !basis.includes("family") && !basis.includes("manufacturer")) return reached;
+  if (basis.length === 1 && basis[0] === "family") return reached || best.matched < CONTRADICTS_AT;
+  return true;
+}
+
+/**
+ * The offline answer: the rules' code when they reach the threshold (and the text does not
+ * contradict a keyword), else the first candidate, whose confidence is the precision measured for
+ * its certainty. Null when there is nothing to propose.
  */
 export function offlineAnswer(
   item: CandidateItem,
@@ -137,14 +174,23 @@ export function offlineAnswer(
   threshold: number,
 ): Classification | null {
   const rules = item.rules ?? null;
-  if (rules && rules.confidence >= threshold && candidates.some((c) => c.code === rules.ncm)) return rules;
+  const rulesValid = rules !== null && candidates.some((c) => c.code === rules.ncm);
+  if (rules && rulesValid && rules.confidence >= threshold) {
+    if (textSupports(rules, candidates)) return rules;
+    return {
+      ...rules,
+      confidence: Math.min(rules.confidence, Math.round((threshold - 0.1) * 100) / 100),
+      rationale: `${rules.rationale} The NCM text search does not reach heading ${rules.ncm.slice(0, 4)} for this description, so the keyword alone is not enough.`,
+    };
+  }
   const first = candidates[0];
-  if (!first) return rules;
+  // No candidate means no code in force: a rules code missing from the table is never proposed.
+  if (!first) return null;
   const raw = rawCertainty(candidates);
   const confidence = calibrated(raw);
   const why = first.sources.includes("rules")
-    ? `the rules' guess, also the best match in the NCM text`
-    : `best match of the description in the NCM table text`;
+    ? "the rules' guess, also the best match in the NCM text"
+    : "best match of the description in the NCM table text";
   return {
     ncm: first.code,
     description: first.description,

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { ratesFor, validEx } from "../../src/classify/rates";
 import { withDb } from "../../src/db/client";
 import { tec, tipi } from "../../src/db/schema";
 import { parseTec, parseTipi, RateFileError } from "../../src/tipi/parse";
@@ -86,6 +87,22 @@ describe("rate table sync through the Neon driver", () => {
       ];
       expect(await syncTec(db, duty)).toMatchObject({ inserted: 1 });
       expect(await syncTec(db, duty)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+
+      // What a classification carries: the IPI (NT kept apart), the duty, and only an Ex that exists.
+      const rates = await ratesFor(db, ["98011000", "98012000", "98019900"]);
+      const own = rates.get("98011000");
+      expect(own).toEqual({
+        ipiRate: 3.9,
+        iiRate: 12.6,
+        exLines: [
+          { ex: "01", description: "Com motor", ipiRate: "NT" },
+          { ex: "02", description: "Sem motor", ipiRate: 9.75 },
+        ],
+      });
+      expect(rates.get("98012000")).toMatchObject({ ipiRate: "NT", iiRate: null, exLines: [] });
+      expect(validEx(own, "Ex 2")).toBe("02");
+      expect(validEx(own, "03")).toBeNull();
+      expect(validEx(rates.get("98012000"), "01")).toBeNull();
     });
   });
 });

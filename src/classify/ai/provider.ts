@@ -5,7 +5,8 @@ import type { AiExtractedPart } from "./extraction-schema";
 export interface AiPartRequest extends PartInput {
   /** Caller's key for the part (e.g. the job item id); answers come back under the same id. */
   id: string;
-  candidates: { code: string; description: string }[];
+  /** Ranked candidate codes; `exLines` lists the code's Ex-TIPI lines from the TIPI, if any. */
+  candidates: { code: string; description: string; exLines?: { ex: string; description: string }[] }[];
 }
 
 /**

@@ -30,7 +30,8 @@ export function matchFamily(rules: readonly Rule[], ctx: PartContext): Hit | nul
 export function matchKeyword(rules: readonly Rule[], ctx: PartContext): Hit | null {
   if (!ctx.text) return null;
   for (const rule of rules) {
-    if (rule.pattern.test(ctx.text)) return toHit("keyword", rule, ctx);
+    const m = rule.pattern.exec(ctx.text);
+    if (m) return { ...toHit("keyword", rule, ctx), singleWord: !/[\s-]/.test(m[0].trim()) };
   }
   return null;
 }
@@ -64,7 +65,7 @@ export interface Decision {
   confidence: number;
   rationale: string;
   /** Which kinds of evidence name the chosen code (a description keyword alone is the weakest). */
-  basis: Hit["kind"][];
+  basis: (Hit["kind"] | "word")[];
 }
 
 /**
@@ -123,7 +124,7 @@ export function decide(family: Hit | null, keyword: Hit | null, maker: Hit | nul
   }
   rationale = rationale.charAt(0).toUpperCase() + rationale.slice(1);
   const basis = [family, keyword, maker].flatMap((h) =>
-    h && heading(h.ncm) === heading(pick.ncm) ? [h.kind] : [],
+    h && heading(h.ncm) === heading(pick.ncm) ? [h.singleWord ? ("word" as const) : h.kind] : [],
   );
   return { ncm: pick.ncm, description: pick.description, confidence: round2(confidence), rationale, basis };
 }

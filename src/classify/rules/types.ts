@@ -72,4 +72,6 @@ export interface Hit {
   confidence: number;
   description: string;
   generic: boolean;
+  /** Keyword hits only: the description matched on one word, which needs other evidence to be trusted. */
+  singleWord?: boolean;
 }
