@@ -40,6 +40,11 @@ export default defineConfig({
           AI_TIMEOUT_MS: "1000",
           // Retries come back at once (plus any Retry-After), so fault tests do not wait on backoff.
           QUEUE_RETRY_BASE_SECONDS: "0",
+          // Notifications: the local receiver and mail sink are on loopback; failed deliveries retry at once.
+          WEBHOOK_ALLOW_PRIVATE: "true",
+          NOTIFY_RETRY_BASE_SECONDS: "0",
+          MAIL_SINK_URL: inject("mailSinkUrl"),
+          PUBLIC_URL: "http://partwise.test",
         },
       },
     })),

@@ -11,6 +11,7 @@ import path from "node:path";
 import { generateSigningKey } from "./keys-generate";
 import { clearLocalState, PG_DATA_DIR, STATE_DIR, writeLocalState } from "./local/database";
 import { readDevVars } from "./local/dev-vars";
+import { startMailSink } from "./local/mail-sink";
 import { applyMigrations } from "./local/migrate";
 import { ncmRowCount, syncNcmFrom } from "./local/ncm";
 import { freePort, isListening, type LocalPostgres, startEmbeddedPostgres } from "./local/postgres";
@@ -119,6 +120,13 @@ async function main() {
     vars.JWT_PRIVATE_JWKS = await localSigningKeys();
   if (!(process.env.REPORT_LINK_SECRET || devVars.REPORT_LINK_SECRET))
     vars.REPORT_LINK_SECRET = localLinkSecret();
+  // Notifications locally: e-mail goes to a sink that writes .partwise/mail/*.eml, webhooks may
+  // target a receiver on this machine, and links in them point here.
+  const mailSink = await startMailSink({ dir: path.join(STATE_DIR, "mail") });
+  stops.push(() => mailSink.stop());
+  vars.MAIL_SINK_URL = mailSink.url;
+  vars.WEBHOOK_ALLOW_PRIVATE = "true";
+  vars.PUBLIC_URL = `http://127.0.0.1:${PORT}`;
   wrangler = spawnLocalWorker(
     {
       config: path.resolve(import.meta.dirname, "../wrangler.toml"),
@@ -139,6 +147,7 @@ async function main() {
       `partwise: health     http://127.0.0.1:${PORT}/healthz`,
       `partwise: docs       http://127.0.0.1:${PORT}/docs  (OpenAPI: /openapi.json)`,
       `partwise: NCM table  npm run ncm:sync -- --from ../shared/data/ncm/ncm.json`,
+      `partwise: e-mail     written to ${path.join(STATE_DIR, "mail")}/*.eml`,
       "partwise: Ctrl-C stops everything",
       "",
     ].join("\n"),

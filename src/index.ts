@@ -2,6 +2,7 @@ import { app } from "./app";
 import type { Bindings } from "./lib/env";
 import { setLogLevel } from "./lib/logger";
 import { syncNcmFromUrl } from "./ncm/scheduled";
+import { HOURLY_CRON, runDailySummaries } from "./notify/daily";
 import { handleQueue } from "./queue";
 
 export { JobActor } from "./jobs/job-actor";
@@ -13,8 +14,11 @@ export default {
     setLogLevel(env.LOG_LEVEL);
     return handleQueue(batch, env);
   },
-  scheduled: (_controller, env, ctx) => {
+  scheduled: (controller, env, ctx) => {
     setLogLevel(env.LOG_LEVEL);
-    ctx.waitUntil(syncNcmFromUrl(env));
+    // Crons from wrangler.toml: the daily NCM sync, and the hourly daily-summary run.
+    if (controller.cron === HOURLY_CRON)
+      ctx.waitUntil(runDailySummaries(env, new Date(controller.scheduledTime)));
+    else ctx.waitUntil(syncNcmFromUrl(env));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -18,7 +18,10 @@ export type AuditAction =
   | "review.accept"
   | "review.override"
   | "review.reject"
-  | "catalog.import";
+  | "catalog.import"
+  | "webhook.created"
+  | "webhook.deleted"
+  | "tenant.settings_changed";
 
 export interface AuditEntry {
   tenantId: string;

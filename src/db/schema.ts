@@ -35,6 +35,8 @@ export const tenants = pgTable("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   slug: varchar("slug", { length: 64 }).notNull().unique(),
+  // IANA time zone: the daily summary goes out at 19:00 there.
+  timeZone: varchar("time_zone", { length: 64 }).notNull().default("America/Sao_Paulo"),
   createdAt: createdAt(),
 });
 
@@ -53,6 +55,9 @@ export const users = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // E-mail opt-ins: each job's start and end, and the tenant's daily summary.
+    emailJobEvents: boolean("email_job_events").notNull().default(false),
+    emailDailySummary: boolean("email_daily_summary").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -366,4 +371,84 @@ export const failures = pgTable(
     index("failures_tenant_job_idx").on(t.tenantId, t.jobId),
     uniqueIndex("failures_message_uq").on(t.messageId),
   ],
+);
+
+export const webhooks = pgTable(
+  "webhooks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: jsonb("events").$type<string[]>().notNull(),
+    // The HMAC key deliveries are signed with; shown once, at creation. Kept as is: signing needs it.
+    secret: text("secret").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhooks_tenant_idx").on(t.tenantId, t.createdAt)],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    // Sent as the Partwise-Delivery header.
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").notNull(),
+    event: varchar("event", { length: 32 }).notNull(),
+    // The exact bytes signed and sent.
+    body: text("body").notNull(),
+    // pending → delivered | retrying → … → delivered | dead
+    status: varchar("status", { length: 16 }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    deadAt: timestamp("dead_at", { withTimezone: true }),
+  },
+  (t) => [
+    // A re-run fan-out (queues deliver at least once) finds the delivery it already made.
+    uniqueIndex("webhook_deliveries_event_uq").on(t.webhookId, t.eventId),
+    index("webhook_deliveries_webhook_idx").on(t.tenantId, t.webhookId, t.createdAt),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.id)],
+);
+
+// One row per tenant and local date: the cron inserts it before sending, so a repeated run sends nothing twice.
+export const dailySummaries = pgTable(
+  "daily_summaries",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    date: date("date").notNull(),
+    timeZone: varchar("time_zone", { length: 64 }).notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.date] })],
 );

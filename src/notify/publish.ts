@@ -1,13 +1,13 @@
 import type { Bindings } from "../lib/env";
 import { errorFields, log } from "../lib/logger";
-import type { JobEvent, NotifyMessage } from "./messages";
+import type { JobEvent, NotifyMessage, TenantEvent } from "./messages";
 
 /**
  * Hands a job event to the NOTIFY queue. Never throws: a notification must not block or fail the
  * job, so a queue outage costs the notification (logged), never the job.
  */
-export async function publishJobEvent(env: Bindings, event: JobEvent): Promise<void> {
-  const message: NotifyMessage = { v: 1, kind: "job", event };
+export async function publishJobEvent(env: Bindings, event: Omit<JobEvent, "id">): Promise<void> {
+  const message: NotifyMessage = { v: 1, kind: "job", event: { id: crypto.randomUUID(), ...event } };
   try {
     await env.NOTIFY.send(message, { contentType: "json" });
   } catch (err) {
@@ -15,16 +15,19 @@ export async function publishJobEvent(env: Bindings, event: JobEvent): Promise<v
   }
 }
 
-/** Publishes a tenant event (review.changed, summary.daily) to its webhooks; never throws. */
+/**
+ * Publishes a tenant event (review.changed, summary.daily) to its webhooks and e-mail. Never throws;
+ * false when the queue refused it.
+ */
 export async function publishTenantEvent(
   env: Bindings,
   tenantId: string,
-  type: "review.changed" | "summary.daily",
+  type: TenantEvent["type"],
   data: Record<string, unknown>,
 ): Promise<boolean> {
-  const message: NotifyMessage = { v: 1, kind: "event", tenantId, type, data, at: new Date().toISOString() };
+  const event: TenantEvent = { id: crypto.randomUUID(), tenantId, type, data, at: new Date().toISOString() };
   try {
-    await env.NOTIFY.send(message, { contentType: "json" });
+    await env.NOTIFY.send({ v: 1, kind: "event", event } satisfies NotifyMessage, { contentType: "json" });
     return true;
   } catch (err) {
     log("error", "tenant event not published", { tenantId, type, ...errorFields(err) });

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Bindings } from "../lib/env";
 import { errorFields, log } from "../lib/logger";
+import { publishTenantEvent } from "../notify/publish";
 import { REPORT_VARIANTS, reportKey, storeReports } from "../reports";
 import type { DecisionOutcome } from "./decide";
 
@@ -48,5 +49,30 @@ export async function afterDecisions(
       log("warn", "report regeneration after review failed", { jobId, ...errorFields(err) });
       await env.FILES.delete(REPORT_VARIANTS.map((v) => reportKey(tenantId, jobId, v))).catch(() => {});
     }
+  }
+  await publishReviewChanged(env, tenantId, outcomes);
+}
+
+/** Decisions per review.changed event: a bulk decision becomes several events, each far below 128 KB. */
+const ITEMS_PER_EVENT = 200;
+
+/** The review.changed webhook event (src/notify); publishing never throws. */
+async function publishReviewChanged(
+  env: Bindings,
+  tenantId: string,
+  outcomes: DecisionOutcome[],
+): Promise<void> {
+  for (let i = 0; i < outcomes.length; i += ITEMS_PER_EVENT) {
+    const items = outcomes.slice(i, i + ITEMS_PER_EVENT).map((o) => ({
+      id: o.item.id,
+      jobId: o.jobId,
+      partnumber: o.item.partnumber,
+      action: o.decision.action,
+      status: o.next.status,
+      ncm: o.next.classification?.ncm ?? null,
+      by: o.decision.by,
+      at: o.decision.at,
+    }));
+    await publishTenantEvent(env, tenantId, "review.changed", { items });
   }
 }
