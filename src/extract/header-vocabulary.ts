@@ -1,3 +1,5 @@
+import HEADER_WORDS from "./data/header-words.json";
+
 /**
  * Column header vocabulary in English, Portuguese, Spanish, German (plus a few Dutch/French/Russian
  * words seen on real invoices and BOMs). Matching is on a normalised form: lower case, accents
@@ -75,9 +77,23 @@ const NCM =
 const COUNTRY =
   /^(coo|c\.o\.o|origin|origem|pais de origem|country|country of origin|ursprungsland|origen|pays d'origine|paese di origine)$/;
 
+// Header words kept as data, per role; a header equal to a phrase or starting with it and a space.
+const WORDS = Object.entries(HEADER_WORDS).flatMap(([role, phrases]) =>
+  role.startsWith("_")
+    ? []
+    : (phrases as string[]).map((p) => [normalizeHeader(p), role as HeaderRole] as const),
+);
+
+function fromWords(h: string): HeaderRole | null {
+  for (const [phrase, role] of WORDS) if (h === phrase || h.startsWith(`${phrase} `)) return role;
+  return null;
+}
+
 export function classifyHeader(text: string): HeaderRole | null {
   const h = normalizeHeader(text);
   if (!h || h.length > 45 || /\d{3,}/.test(h)) return null;
+  const listed = fromWords(h);
+  if (listed) return listed;
   if (UNIT.test(h)) return "unit";
   if (NCM.test(h)) return "ncm";
   if (COUNTRY.test(h)) return "country";

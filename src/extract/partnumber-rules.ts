@@ -37,7 +37,8 @@ const DESIGNATOR_LIST = /^([A-Z]{1,3}\d{1,3}[,;]+)+([A-Z]{1,3}\d{0,3})?$/;
 // "R10,12,14", "R11,12,19-21": one designator prefix with a list of numbers.
 const DESIGNATOR_NUMBERS = /^[A-Z]{1,3}\d{1,3}([,;]\d{1,3}(-\d{1,3})?)+$/;
 // IPC-7351 land-pattern names from footprint libraries ("CAPC2012X145N", "SOIC127P780X200-8N").
-const IPC_FOOTPRINT = /^[A-Z]{2,6}\d{3,}(P\d{3,})?X\d{2,}(X\d{2,})*(-\d+)?[A-Z]{0,6}$/;
+const IPC_FOOTPRINT =
+  /^[A-Z]{2,6}\d{3,}(P\d{3,})?X\d{2,}(X\d{2,})*(-\d+)?[A-Z]{0,6}$|^[A-Z]{2,6}\d{2,}P\d{3,}X\d{2,}(X\d{2,})*(-\d+)?[A-Z]{0,6}$/;
 // Library footprint names: underscores with sizes or pitches ("R_0603_1608Metric", "SOIC-8_3.9x4.9mm").
 const LIBRARY_FOOTPRINT = /_.*(metric|mm|\d[x×]\d|horizontal|vertical|handsolder)|^\w+_\w+_/i;
 // Amazon ASINs: a shop's catalogue code, never the maker's.

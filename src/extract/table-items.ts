@@ -6,6 +6,7 @@ import { parseQuantity } from "./quantity";
 import { type Column, joinWrapped } from "./table";
 import { bestToken } from "./token-score";
 import type { ExtractedItem } from "./types";
+import { urlPartnumbers } from "./url-partnumbers";
 
 export interface RowLike {
   cells: string[][];
@@ -19,13 +20,13 @@ const LIST_SEPARATOR = /\s+\/\s+|\s*;\s*/;
 /** The part numbers a cell holds: the whole cell, each item of a list, else its most MPN-like token. */
 export function cellPartnumbers(raw: string, evidence: Evidence, rowText: string): string[] {
   const text = raw.replace(MULTIPLIER, "");
-  const whole = acceptPartnumber(text, evidence, rowText);
-  if (whole) return [whole];
   const parts = text.split(LIST_SEPARATOR).map((p) => p.replace(MULTIPLIER, ""));
   if (parts.length > 1) {
     const accepted = parts.map((p) => acceptPartnumber(p, evidence, rowText));
     if (accepted.every(Boolean)) return accepted as string[];
   }
+  const whole = acceptPartnumber(text, evidence, rowText);
+  if (whole) return [whole];
   if (evidence === "strong" || !/\s/.test(text)) return [];
   const token = bestToken(text.split(/\s+/), rowText);
   return token ? [token] : [];
@@ -62,24 +63,26 @@ export function itemsFromRows(
   rows.forEach((row, r) => {
     const rowText = row.cells.map((c) => c.join(" ")).join(" | ");
     const seen = new Set<string>();
-    for (const { k, evidence } of pnCols) {
+    // A product link names the part more surely than a value column's token.
+    const linked = urlPartnumbers(row.cells.map((c) => joinWrapped(c)).join(" "));
+    const found = pnCols.flatMap(({ k, evidence }) => {
       const fragments = row.cells[k] ?? [];
-      if (!fragments.length) continue;
-      for (const pn of cellPartnumbers(joinWrapped(fragments), evidence, rowText)) {
-        if (seen.has(partnumberKey(pn))) continue;
-        seen.add(partnumberKey(pn));
-        const item: ExtractedItem = { partnumber: pn, via: "column", ...where(r) };
-        const described = splitDescription(descCol >= 0 ? (row.cells[descCol]?.join(" ") ?? "") : "");
-        const description = described.description;
-        // A manufacturer column wins over a "Mfr:" sub-field of the description.
-        const manufacturer =
-          (mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer;
-        const quantity = qtyCol >= 0 ? parseQuantity(row.cells[qtyCol]?.join(" ") ?? "") : undefined;
-        if (description) item.description = description;
-        if (manufacturer) item.manufacturer = manufacturer;
-        if (quantity !== undefined) item.quantity = quantity;
-        items.push({ ...item, ...printedFields(row, columns) });
-      }
+      if (!fragments.length || (linked.length && evidence === "weak")) return [];
+      return cellPartnumbers(joinWrapped(fragments), evidence, rowText);
+    });
+    for (const pn of [...found, ...linked]) {
+      if (seen.has(partnumberKey(pn))) continue;
+      seen.add(partnumberKey(pn));
+      const item: ExtractedItem = { partnumber: pn, via: "column", ...where(r) };
+      const described = splitDescription(descCol >= 0 ? (row.cells[descCol]?.join(" ") ?? "") : "");
+      const description = described.description;
+      // A manufacturer column wins over a "Mfr:" sub-field of the description.
+      const manufacturer = (mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer;
+      const quantity = qtyCol >= 0 ? parseQuantity(row.cells[qtyCol]?.join(" ") ?? "") : undefined;
+      if (description) item.description = description;
+      if (manufacturer) item.manufacturer = manufacturer;
+      if (quantity !== undefined) item.quantity = quantity;
+      items.push({ ...item, ...printedFields(row, columns) });
     }
   });
   return items;

@@ -134,7 +134,9 @@ export function cellsOf(columns: Column[], line: Line): string[][] {
     const k = columnAt(columns, run.x, run.size, run.width);
     // A run may hold cells of neighbouring columns printed close together ("1 U201" under "Qty"
     // and "Ref", "0,014 GRM033…" under "Price" and "Type"): its words then go to their own columns.
-    const words = /\s\S/.test(run.text.trim()) ? splitWords(run) : [];
+    // "2 x SAM-1" is a count and its part, one cell.
+    const words =
+      /\s\S/.test(run.text.trim()) && !/^\d+\s*[x×]\s/i.test(run.text.trim()) ? splitWords(run) : [];
     const at = words.map((w) => wordColumn(columns, w, k));
     if (at.some((c) => c !== at[0])) {
       words.forEach((w, n) => {
