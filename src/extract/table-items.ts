@@ -32,6 +32,23 @@ export function cellPartnumbers(raw: string, evidence: Evidence, rowText: string
   return token ? [token] : [];
 }
 
+/**
+ * A part-number cell with one line per maker (alternates printed under the first source, each
+ * beside its own manufacturer) holds several part numbers; otherwise its lines are one wrapped
+ * part number. Lines ending or starting with a hyphen or slash always join.
+ */
+function alternates(fragments: string[], makers: string[]): { cell: string; maker?: string }[] {
+  const groups: string[][] = [];
+  for (const f of fragments) {
+    const last = groups[groups.length - 1];
+    if (last && (/[-/]$/.test(last[last.length - 1]!) || /^[-/]/.test(f))) last.push(f);
+    else groups.push([f]);
+  }
+  if (makers.length >= 2 && groups.length === makers.length)
+    return groups.map((g, n) => ({ cell: joinWrapped(g), maker: makers[n]!.trim() || undefined }));
+  return [{ cell: joinWrapped(fragments) }];
+}
+
 /** Fixed-length codes and short fields the line prints: the NCM as 8 digits, unit and country as printed. */
 function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> {
   const out: Partial<ExtractedItem> = {};
@@ -65,19 +82,23 @@ export function itemsFromRows(
     const seen = new Set<string>();
     // A product link names the part more surely than a value column's token.
     const linked = urlPartnumbers(row.cells.map((c) => joinWrapped(c)).join(" "));
+    const makers = mfrCol >= 0 ? (row.cells[mfrCol] ?? []) : [];
     const found = pnCols.flatMap(({ k, evidence }) => {
       const fragments = row.cells[k] ?? [];
       if (!fragments.length || (linked.length && evidence === "weak")) return [];
-      return cellPartnumbers(joinWrapped(fragments), evidence, rowText);
+      return alternates(fragments, makers).flatMap(({ cell, maker }) =>
+        cellPartnumbers(cell, evidence, rowText).map((pn) => ({ pn, maker })),
+      );
     });
-    for (const pn of [...found, ...linked]) {
+    for (const { pn, maker } of [...found, ...linked.map((pn) => ({ pn, maker: undefined }))]) {
       if (seen.has(partnumberKey(pn))) continue;
       seen.add(partnumberKey(pn));
       const item: ExtractedItem = { partnumber: pn, via: "column", ...where(r) };
       const described = splitDescription(descCol >= 0 ? (row.cells[descCol]?.join(" ") ?? "") : "");
       const description = described.description;
       // A manufacturer column wins over a "Mfr:" sub-field of the description.
-      const manufacturer = (mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer;
+      const manufacturer =
+        maker ?? ((mfrCol >= 0 ? row.cells[mfrCol]?.join(" ").trim() : "") || described.manufacturer);
       const quantity = qtyCol >= 0 ? parseQuantity(row.cells[qtyCol]?.join(" ") ?? "") : undefined;
       if (description) item.description = description;
       if (manufacturer) item.manufacturer = manufacturer;
