@@ -38,7 +38,7 @@ const ID_WORDS =
 const STRONG_PN = [
   /\bmpn\b/,
   /\b(mfr|mfg|manuf|manufacturer|manufacturers|manufacturer's|maker)\b\.? ?(part|prod|product)? ?(no|nr|num|number|#|p\/?n|pn|ref|reference|code|designation|id)\b/,
-  /\b(mfr|mfg|manufacturer|manufacturer's)\.? part\b/,
+  /\b(mfr|mfg|man|manuf|manufacturer|manufacturer's)\.? part\b/,
   /hersteller ?-?(bezeichnung|teilenummer|artikelnummer|nummer|nr|teile-?nr|typ|typbezeichnung)/,
   /\b(ref|referencia|cod|codigo|numero|no|n|part|pn|p\/n|parte|pieza|peca)\.? ?(do|de|del|da)? ?fabricante\b/,
   /\bfabricante ?(p\/?n|pn|part|ref|cod|codigo|no)\b/,
@@ -85,15 +85,20 @@ const WORDS = Object.entries(HEADER_WORDS).flatMap(([role, phrases]) =>
 );
 
 function fromWords(h: string): HeaderRole | null {
-  for (const [phrase, role] of WORDS) if (h === phrase || h.startsWith(`${phrase} `)) return role;
+  for (const [phrase, role] of WORDS) {
+    // A phrase ending in a full stop may be glued to the next header ("cod.prod.dados …").
+    if (h === phrase || h.startsWith(`${phrase} `) || (phrase.endsWith(".") && h.startsWith(phrase)))
+      return role;
+  }
   return null;
 }
 
 export function classifyHeader(text: string): HeaderRole | null {
   const h = normalizeHeader(text);
-  if (!h || h.length > 45 || /\d{3,}/.test(h)) return null;
+  if (!h || /\d{3,}/.test(h)) return null;
   const listed = fromWords(h);
   if (listed) return listed;
+  if (h.length > 45) return null;
   if (UNIT.test(h)) return "unit";
   if (NCM.test(h)) return "ncm";
   if (COUNTRY.test(h)) return "country";

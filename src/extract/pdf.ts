@@ -6,7 +6,7 @@ import { isPartnumberRole } from "./header-vocabulary";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
 import type { Table } from "./table";
-import { itemsFromRows } from "./table-items";
+import { describedItems, itemsFromRows } from "./table-items";
 import { continueTable, readTable } from "./table-read";
 import { proseCandidates } from "./token-heuristics";
 import {
@@ -72,12 +72,9 @@ function readPage(lines: Line[], page: number, previous: OpenTable | null): Page
   let hasPartnumberColumn = false;
   let last: OpenTable | null = null;
   const take = (table: Table, pnCols: PartnumberColumn[]) => {
-    const items = itemsFromRows(
-      table.columns,
-      table.rows,
-      (r) => ({ page, line: table.rows[r]!.lineIndex + 1 }),
-      pnCols,
-    );
+    const where = (r: number) => ({ page, line: table.rows[r]!.lineIndex + 1 });
+    let items = itemsFromRows(table.columns, table.rows, where, pnCols);
+    if (!pnCols.length && !items.length) items = describedItems(table.columns, table.rows, where);
     if (pnCols.length) hasPartnumberColumn = true;
     if (items.length === 0 && table.rows.length >= WARN_ROWS && (pnCols.length || namesPartnumbers(table)))
       warnings.push({

@@ -2,7 +2,7 @@ import { applyAiExtractor, finishItems } from "./finish";
 import { classifyHeader, isPartnumberRole } from "./header-vocabulary";
 import { labelledPartnumbers } from "./labelled-fields";
 import type { Column } from "./table";
-import { itemsFromRows } from "./table-items";
+import { describedItems, itemsFromRows } from "./table-items";
 import { proseCandidatesInText } from "./token-heuristics";
 import type { ExtractedItem, ExtractOptions, ExtractResult } from "./types";
 
@@ -14,13 +14,18 @@ export interface SheetHeader {
   columns: Column[];
 }
 
-/** The first row (within the first rows) whose cells name a part-number column and another known column. */
+/** The first row (within the first rows) that reads as a table header. */
 export function findHeaderRow(rows: string[][]): SheetHeader | null {
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
     const roles = rows[r]!.map((cell) => (cell.trim() ? classifyHeader(cell) : null));
     const known = roles.filter((role) => role !== null).length;
     const filled = rows[r]!.filter((cell) => cell.trim()).length;
-    if (roles.some(isPartnumberRole) && (known >= 2 || known === filled)) {
+    // As in PDFs: a part-number header word, or at least three named columns and no figures
+    // (the part-number column is then found by its content).
+    const named = roles.some(isPartnumberRole)
+      ? known >= 2 || known === filled
+      : known >= 3 && known >= 0.6 * filled && !rows[r]!.some((cell) => /\d/.test(cell));
+    if (named) {
       return {
         rowIndex: r,
         columns: roles.map((role, k) => ({ role, header: rows[r]![k] ?? "", start: k })),
@@ -40,11 +45,10 @@ export async function extractFromRows(rows: string[][], opts: ExtractOptions = {
   let items: ExtractedItem[] = [];
   if (header) {
     const body = rows.slice(header.rowIndex + 1);
-    items = itemsFromRows(
-      header.columns,
-      body.map((cells) => ({ cells: cells.map((c) => (c.trim() ? [c.trim()] : [])) })),
-      (r) => ({ page: header.rowIndex + r + 2 }),
-    );
+    const tableRows = body.map((cells) => ({ cells: cells.map((c) => (c.trim() ? [c.trim()] : [])) }));
+    const where = (r: number) => ({ page: header.rowIndex + r + 2 });
+    items = itemsFromRows(header.columns, tableRows, where);
+    if (items.length === 0) items = describedItems(header.columns, tableRows, where);
   }
   rows.forEach((cells, r) => {
     cells.forEach((cell, k) => {

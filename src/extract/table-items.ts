@@ -1,10 +1,11 @@
 import { partnumberColumns } from "./column-types";
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
+import { labelledMatches } from "./labelled-fields";
 import { acceptPartnumber, type Evidence, partnumberKey } from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
 import { type Column, joinWrapped } from "./table";
-import { bestToken } from "./token-score";
+import { bestToken, DESCRIPTION_THRESHOLD } from "./token-score";
 import type { ExtractedItem } from "./types";
 import { urlPartnumbers } from "./url-partnumbers";
 
@@ -63,6 +64,47 @@ function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> 
   const country = text("country");
   if (/^\p{L}[\p{L} .-]{1,30}$/u.test(country)) out.country = country;
   return out;
+}
+
+// Columns whose text may name the part in an item table without a part-number column.
+const TEXT_ROLES: ReadonlySet<HeaderRole | null> = new Set([null, "description", "pn_weak"]);
+// An item table: it prints what a line item is (NCM, unit or quantity columns).
+const ITEM_ROLES: ReadonlySet<HeaderRole | null> = new Set(["ncm", "unit", "quantity"]);
+
+/**
+ * Invoices and DANFEs list items without a part-number column: the seller's code and the
+ * description, where a maker's model code may sit. Per row, the most part-number-like token of
+ * those cells, held to a higher bar than a column's.
+ */
+export function describedItems(
+  columns: Column[],
+  rows: RowLike[],
+  where: (rowIndex: number) => { page?: number; line?: number },
+): ExtractedItem[] {
+  if (!columns.some((c) => ITEM_ROLES.has(c.role))) return [];
+  const text = columns.flatMap((c, k) => (TEXT_ROLES.has(c.role) ? [k] : []));
+  const descCol = columns.findIndex((c) => c.role === "description");
+  const qtyCol = columns.findIndex((c) => c.role === "quantity");
+  return rows.flatMap((row, r) => {
+    const joined = text.map((k) => (row.cells[k] ?? []).join(" ")).join(" ");
+    // A labelled part number on the row is read by the label rules; this is for rows without one.
+    if (labelledMatches(joined).length) return [];
+    const pn = bestToken(joined.split(/\s+/), "", DESCRIPTION_THRESHOLD);
+    if (!pn) return [];
+    const item: ExtractedItem = {
+      partnumber: pn,
+      via: "heuristic",
+      ...where(r),
+      ...printedFields(row, columns),
+    };
+    const description = splitDescription(
+      (row.cells[descCol >= 0 ? descCol : text[0]!] ?? []).join(" "),
+    ).description;
+    if (description) item.description = description;
+    const quantity = qtyCol >= 0 ? parseQuantity((row.cells[qtyCol] ?? []).join(" ")) : undefined;
+    if (quantity !== undefined) item.quantity = quantity;
+    return [item];
+  });
 }
 
 /** One item per distinct accepted part number of each row, with the row's other fields. */

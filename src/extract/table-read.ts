@@ -49,7 +49,7 @@ export function continueTable(lines: Line[], previous: Table): Table | null {
     return cells.length >= 2 && fitted.length >= 2 && fitted.length >= 0.6 * cells.length;
   };
   for (let j = 0; j < lines.length; j++) {
-    if (tableHeader(lines, j)) return null;
+    if (tableHeader(lines, j) || isHeaderLike(lines[j]!)) return null;
     if (!fits(lines[j]!)) continue;
     const table = readBody(lines, previous.columns, j, j);
     return table.rows.length ? table : null;

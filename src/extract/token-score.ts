@@ -33,9 +33,9 @@ export function tokenScore(token: string, previous = ""): number {
  * The most part-number-like of a cell's or line's tokens that passes the distractor rules,
  * or null when none scores above the threshold.
  */
-export function bestToken(tokens: string[], rowText = ""): string | null {
+export function bestToken(tokens: string[], rowText = "", threshold = WEIGHTS.threshold): string | null {
   let best: string | null = null;
-  let bestScore = WEIGHTS.threshold;
+  let bestScore = threshold;
   tokens.forEach((raw, i) => {
     const pn = acceptPartnumber(trimToken(raw), "weak", rowText);
     if (!pn) return;
@@ -44,3 +44,6 @@ export function bestToken(tokens: string[], rowText = ""): string | null {
   });
   return best;
 }
+
+/** The bar for a token taken from free description text, where no column vouches for it. */
+export const DESCRIPTION_THRESHOLD = WEIGHTS.description_threshold;
