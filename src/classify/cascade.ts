@@ -165,30 +165,50 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
     return { outcomes, error: null };
   }
 
-  let answers: AiAnswer[];
-  try {
-    answers = await ai.classify(
-      unsure.map((k) => ({
-        id: String(k.part.seq),
-        partnumber: k.part.partnumber,
-        description: k.part.description,
-        manufacturer: k.part.manufacturer,
-        candidates: k.candidates.slice(0, MAX_CANDIDATES).map((c) => ({
-          code: c.code,
-          description: c.description,
-          exLines: (rates.get(c.code)?.exLines ?? []).map((l) => ({ ex: l.ex, description: l.description })),
+  // One call per provider chunk, so a failing chunk costs only its own parts a retry: the answers of
+  // the chunks that succeeded are kept (the redelivery asks only for what is still undecided).
+  const size = Math.max(1, ai.maxBatchSize ?? unsure.length);
+  const chunks: (typeof unsure)[] = [];
+  for (let i = 0; i < unsure.length; i += size) chunks.push(unsure.slice(i, i + size));
+  const settled = await Promise.allSettled(
+    chunks.map((c) =>
+      ai.classify(
+        c.map((k) => ({
+          id: String(k.part.seq),
+          partnumber: k.part.partnumber,
+          description: k.part.description,
+          manufacturer: k.part.manufacturer,
+          candidates: k.candidates.slice(0, MAX_CANDIDATES).map((cand) => ({
+            code: cand.code,
+            description: cand.description,
+            exLines: (rates.get(cand.code)?.exLines ?? []).map((l) => ({
+              ex: l.ex,
+              description: l.description,
+            })),
+          })),
         })),
-      })),
-    );
-  } catch (err) {
-    if (isProviderError(err) && err.retryable) return { outcomes, error: err };
+      ),
+    ),
+  );
+  const answers: AiAnswer[] = [];
+  const answered: typeof unsure = [];
+  let retryable: ProviderError | null = null;
+  settled.forEach((r, i) => {
+    const chunk = chunks[i]!;
+    if (r.status === "fulfilled") {
+      answers.push(...r.value);
+      answered.push(...chunk);
+      return;
+    }
+    const err = r.reason;
     if (!isProviderError(err)) throw err;
+    if (err.retryable) {
+      retryable ??= err;
+      return;
+    }
     // The provider refuses this request for good (bad key, bad model): retrying cannot help.
-    for (const k of unsure)
-      outcomes.push(review(k, rates, `AI provider refused the request: ${err.message}`));
-    return { outcomes, error: null };
-  }
-
+    for (const k of chunk) outcomes.push(review(k, rates, `AI provider refused the request: ${err.message}`));
+  });
   const byId = new Map(answers.map((a) => [a.id, a]));
   const aiValid = await validNcmCodes(
     db,
@@ -199,7 +219,7 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
     answers.flatMap((a) => (aiValid.has(a.ncm) && !rates.has(a.ncm) ? [a.ncm] : [])),
   );
   for (const [code, r] of aiRates) rates.set(code, r);
-  for (const k of unsure) {
+  for (const k of answered) {
     const answer = byId.get(String(k.part.seq));
     if (!answer) {
       outcomes.push(review(k, rates, "the AI provider gave no answer for this part"));
@@ -215,5 +235,5 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
       });
     }
   }
-  return { outcomes, error: null };
+  return { outcomes, error: retryable };
 }

@@ -29,9 +29,16 @@ export const ACTOR_DDL = [
     errors INTEGER NOT NULL DEFAULT 0,
     last_error TEXT
   )`,
+  // Columns added later are in ACTOR_COLUMNS (ALTER TABLE has no IF NOT EXISTS).
   "CREATE INDEX IF NOT EXISTS batches_state_idx ON batches (state, ord)",
   "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY)",
   "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)",
+];
+
+/** Columns added after the first release: [table, column, definition]. */
+export const ACTOR_COLUMNS: [string, string, string][] = [
+  ["batches", "lease_until", "INTEGER"],
+  ["batches", "faults", "INTEGER NOT NULL DEFAULT 0"],
 ];
 
 /** Rows are inserted as one JSON parameter (json_each), which keeps far below the 100-parameter limit. */
@@ -63,6 +70,11 @@ export type BatchRow = {
   state: "pending" | "inflight" | "done";
   sent_at: number | null;
   sends: number;
+  /** AI faults (and consumer bugs) so far: bounded by MAX_BATCH_ATTEMPTS. */
   errors: number;
   last_error: string | null;
+  /** When an in-flight batch counts as lost and is sent again (epoch ms). */
+  lease_until: number | null;
+  /** Dependency outages seen while this batch was being classified: they never fail its items. */
+  faults: number;
 };

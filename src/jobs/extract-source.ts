@@ -3,6 +3,7 @@ import { isProviderError, type ProviderError } from "../classify/ai/provider";
 import { extractDocument } from "../extract";
 import { type AiExtractor, ExtractionError } from "../extract/types";
 import type { Bindings } from "../lib/env";
+import { DependencyError } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
 import type { JobError, JobOptions, JobSource } from "../shared/jobs";
 import { buildItems, type NewItem } from "./normalize";
@@ -36,7 +37,14 @@ export async function itemsFromSource(
   maxItems: number,
   ai?: AiExtraction,
 ): Promise<SourceOutcome> {
-  const object = await files.get(source.key);
+  let object: R2ObjectBody | null;
+  let bytes: Uint8Array;
+  try {
+    object = await files.get(source.key);
+    bytes = object ? new Uint8Array(await object.arrayBuffer()) : new Uint8Array();
+  } catch (err) {
+    throw new DependencyError("r2", "the uploaded document could not be read from storage", { cause: err });
+  }
   if (!object)
     return { failure: { code: "source_missing", message: "The uploaded document is no longer stored." } };
   const aiFailures: ProviderError[] = [];
@@ -58,23 +66,33 @@ export async function itemsFromSource(
     });
   let items: NewItem[];
   try {
-    const bytes = new Uint8Array(await object.arrayBuffer());
     const result = await extractDocument(bytes, source.type, {
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
       ...(aiExtractor ? { aiExtractor } : {}),
     });
     items = buildItems(
       result.items.map((it) => ({
-        partnumber: it.partnumber,
-        description: it.description ?? null,
-        manufacturer: it.manufacturer ?? null,
+        partnumber: stripControls(it.partnumber) ?? "",
+        description: stripControls(it.description),
+        manufacturer: stripControls(it.manufacturer),
         quantity: it.quantity ?? null,
         ...(it.page === undefined ? {} : { page: it.page }),
         ...(it.line === undefined ? {} : { line: it.line }),
       })),
     );
   } catch (err) {
-    if (!(err instanceof ExtractionError)) throw err;
+    if (isProviderError(err)) throw err;
+    if (!(err instanceof ExtractionError)) {
+      // Not an error the extractor foresaw (a parser choking on the file): the same bytes would fail
+      // the same way, so the job ends here instead of retrying.
+      log("warn", "document could not be parsed", { key: source.key, ...errorFields(err) });
+      return {
+        failure: {
+          code: "unreadable_document",
+          message: "The document could not be read; it may be damaged.",
+        },
+      };
+    }
     const failed = aiFailures[0];
     const message =
       failed && err.code === "no_partnumbers"
@@ -91,6 +109,15 @@ export async function itemsFromSource(
     };
   }
   return { items };
+}
+
+/**
+ * Document text reaches Postgres, which cannot store NUL and should not store other control
+ * characters: they are dropped (tabs and line breaks become spaces) at the job's boundary.
+ */
+export function stripControls(s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  return s.replace(/[\t\n\r]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }
 
 /**

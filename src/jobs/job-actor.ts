@@ -2,111 +2,76 @@ import { DurableObject } from "cloudflare:workers";
 import { isProviderError } from "../classify/ai/provider";
 import { withDb } from "../db/client";
 import type { Bindings } from "../lib/env";
+import { classifyFault, type FaultKind } from "../lib/faults";
 import { errorFields, log, setLogLevel } from "../lib/logger";
 import { jobEventType } from "../notify/messages";
 import { publishJobEvent } from "../notify/publish";
-import type { ClassificationResult, ClassifyMessage, ItemOutcome } from "../queue/message";
+import type { ClassificationResult, ItemOutcome } from "../queue/message";
 import type { JobEvent, JobEventBody, ReviewDecision } from "../shared/frames";
 import {
-  type ItemResultView,
   type ItemStatus,
   isFinalStatus,
-  itemId,
   type JobCounts,
   type JobError,
-  type JobOptions,
-  type JobSource,
   type JobStatus,
   type JobView,
 } from "../shared/jobs";
-import { ACTOR_DDL, type BatchRow, INSERT_ITEMS_SQL, type ItemRow } from "./actor-schema";
-import { pipelineConfig } from "./config";
 import {
-  aiExtractorFor,
-  itemsFromSource,
-  MAX_AI_EXTRACTION_ATTEMPTS,
-  type SourceOutcome,
-} from "./extract-source";
+  batchesToSend,
+  batchMessage,
+  earliestLease,
+  markSent,
+  retireOversent,
+  sendMessages,
+} from "./actor-dispatch";
+import { EventLog } from "./actor-events";
+import { flushOutbox, toOutboxRow, toResultView } from "./actor-flush";
+import type { BatchRow, ItemRow } from "./actor-schema";
+import * as store from "./actor-store";
+import { pipelineConfig } from "./config";
+import { aiExtractorFor, itemsFromSource, MAX_AI_EXTRACTION_ATTEMPTS } from "./extract-source";
 import { finalStatus } from "./final-status";
-import { flushItems, type OutboxRow, updateJobRow } from "./flush";
+import { updateJobRow } from "./flush";
+import { backoffMs, leaseMs, MAX_BATCH_ATTEMPTS, MAX_BATCH_SENDS, mayRetry, nextAlarm } from "./leases";
 import type { NewItem } from "./normalize";
-
-/** The job's scalar state, persisted as one JSON row in `meta`. */
-interface ActorState {
-  jobId: string;
-  tenantId: string;
-  status: JobStatus;
-  options: JobOptions;
-  error: JobError | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  cancelRequested: boolean;
-  lastSeq: number;
-  /** Counts last published (progress frame and jobs row), to skip publishing when nothing moved. */
-  publishedCounts: string;
-  /** The jobs row in Postgres lags the actor's status or counters. */
-  jobRowDirty: boolean;
-  /** An uploaded document whose items are extracted by the first alarm (absent for list jobs). */
-  source?: JobSource | null;
-  /** The source has been read (its items loaded, or `extractionError` set). */
-  extracted?: boolean;
-  /** Why the document yielded no items; the job ends `failed` with it. */
-  extractionError?: JobError | null;
-  /** AI-assisted extraction attempts that failed retryably (bounded by MAX_AI_EXTRACTION_ATTEMPTS). */
-  aiExtractionFailures?: number;
-}
 
 export interface InitJobArgs {
   jobId: string;
   tenantId: string;
   status: "queued" | "scheduled";
-  options: JobOptions;
+  options: JobOptionsArg;
   createdAt: string;
   items: NewItem[];
-  source?: JobSource | null;
+  source?: store.ActorState["source"];
 }
+type JobOptionsArg = store.ActorState["options"];
 
-/** Coalescing interval: flushes, and therefore progress frames, happen at most this often. */
-const FLUSH_INTERVAL_MS = 100;
-/** Rows per Postgres flush statement group. */
-const FLUSH_ROWS = 500;
-/** A batch in flight longer than this is presumed lost (e.g. a local queue restart) and sent again; reports are idempotent. */
-const REDISPATCH_AFTER_MS = 15 * 60_000;
-/** With nothing to do but wait for results, the alarm still wakes up this often to catch lost batches. */
-const WATCHDOG_MS = 60_000;
-/** Items per INSERT … SELECT FROM json_each(?) when loading the job (keeps each bound string well under 2 MB). */
-const LOAD_CHUNK = 1_000;
-const EVENTS_PAGE = 500;
-/** sendBatch accepts at most 100 messages. */
-const SEND_CHUNK = 100;
-
-const STATUS_ORDER: ItemStatus[] = ["pending", "classified", "needs_review", "failed", "invalid"];
-/** After a failed pump the alarm retries this soon, or as late as a rate-limited provider asks (capped). */
-const RETRY_MS = 2_000;
-const MAX_RETRY_AFTER_MS = 60_000;
-
-function retryDelayMs(err: unknown): number {
-  const asked = isProviderError(err) ? (err.retryAfterSeconds ?? 0) * 1_000 : 0;
-  return Math.min(MAX_RETRY_AFTER_MS, Math.max(RETRY_MS, asked));
+/** Why a delivery of a batch did not decide all of its items (from the classify consumer). */
+export interface BatchFault {
+  kind: FaultKind;
+  /** User-safe (lib/faults safeReason): it becomes the items' reason if they finally fail. */
+  reason: string;
+  /** The delay the consumer asked the queue for: the lease is extended by it. */
+  retryInSeconds?: number;
 }
 
 /**
- * One job's live state (design: DESIGN.md "JobActor"). Everything that must survive eviction is in
- * SQLite, and an alarm drives the pump: dispatch batches within the window, flush the outbox to
- * Postgres, publish progress, and finish the job once every item is terminal and written.
+ * One job's live state (design: DESIGN.md "JobActor"): a thin class over its store (actor-store),
+ * dispatch with leases (actor-dispatch), the outbox flush (actor-flush) and the event log
+ * (actor-events). An alarm drives the pump; leases.ts bounds every retry and decides the next alarm.
  */
 export class JobActor extends DurableObject<Bindings> {
-  private state: ActorState | null = null;
+  private state: store.ActorState | null = null;
+  private readonly log: EventLog;
+  private dispatching: Promise<void> | null = null;
+  private notifications: { type: NonNullable<ReturnType<typeof jobEventType>>; status: JobStatus }[] = [];
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
+    this.log = new EventLog(ctx);
     ctx.blockConcurrencyWhile(async () => {
-      for (const ddl of ACTOR_DDL) this.ctx.storage.sql.exec(ddl);
-      const row = this.ctx.storage.sql
-        .exec<{ value: string }>("SELECT value FROM meta WHERE key = 'state'")
-        .toArray()[0];
-      this.state = row ? (JSON.parse(row.value) as ActorState) : null;
+      store.migrate(this.sql);
+      this.state = store.loadState(this.sql);
     });
     // Liveness probes are answered without waking a hibernated actor.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
@@ -120,11 +85,20 @@ export class JobActor extends DurableObject<Bindings> {
     return pipelineConfig(this.env);
   }
 
-  private save(): void {
-    this.sql.exec(
-      "INSERT INTO meta (key, value) VALUES ('state', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      JSON.stringify(this.state),
-    );
+  /** A storage transaction that also saves the state; its frames go out only once it committed. */
+  private commit(fn: () => void): void {
+    try {
+      this.ctx.storage.transactionSync(() => {
+        fn();
+        if (this.state) store.saveState(this.sql, this.state);
+      });
+    } catch (err) {
+      this.log.discard();
+      this.notifications = [];
+      throw err;
+    }
+    this.log.broadcast();
+    this.notify();
   }
 
   // ---------------------------------------------------------------- RPC
@@ -132,7 +106,7 @@ export class JobActor extends DurableObject<Bindings> {
   /** Creates the job. Idempotent: a second call (an Idempotency-Key replay) returns the existing job. */
   async init(args: InitJobArgs): Promise<JobView> {
     if (this.state) return this.view();
-    this.ctx.storage.transactionSync(() => {
+    this.commit(() => {
       this.state = {
         jobId: args.jobId,
         tenantId: args.tenantId,
@@ -150,8 +124,7 @@ export class JobActor extends DurableObject<Bindings> {
         extracted: !args.source,
         extractionError: null,
       };
-      this.loadItems(args.items);
-      this.save();
+      store.loadItems(this.sql, args.items, this.config.batchSize);
     });
     const runAt =
       args.status === "scheduled" && args.options.runAt ? Date.parse(args.options.runAt) : Date.now();
@@ -159,72 +132,36 @@ export class JobActor extends DurableObject<Bindings> {
     return this.view();
   }
 
-  /** Stores items and cuts the pending ones into batches; call inside a storage transaction. */
-  private loadItems(items: NewItem[]): void {
-    const { batchSize } = this.config;
-    let ord = 0;
-    let inBatch = 0;
-    const withBatch = items.map((item) => {
-      if (item.status !== "pending") return { ...item, batchId: null };
-      if (inBatch === 0) ord++;
-      inBatch = (inBatch + 1) % batchSize;
-      return { ...item, batchId: `b${ord}` };
-    });
-    for (let i = 0; i < withBatch.length; i += LOAD_CHUNK) {
-      this.sql.exec(INSERT_ITEMS_SQL, JSON.stringify(withBatch.slice(i, i + LOAD_CHUNK)));
-    }
-    for (let b = 1; b <= ord; b++) {
-      this.sql.exec("INSERT INTO batches (id, ord, state) VALUES (?, ?, 'pending')", `b${b}`, b);
-    }
-    // Every item goes to Postgres once as it is (pending or invalid), so the items endpoint lists the whole job at once.
-    this.sql.exec("INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items");
-  }
-
-  /** The `extracting` step of an upload job: items from the document, or the reason there are none. */
-  private async extract(source: JobSource): Promise<void> {
-    const s = this.state!;
-    s.startedAt ??= new Date().toISOString();
-    this.setStatus("extracting");
-    const extractor = aiExtractorFor(this.env, s.options);
-    const failures = s.aiExtractionFailures ?? 0;
-    const ai = extractor && { extract: extractor, retryOnFailure: failures + 1 < MAX_AI_EXTRACTION_ATTEMPTS };
-    let outcome: SourceOutcome;
-    try {
-      outcome = await itemsFromSource(this.env.FILES, source, s.options, this.config.maxItemsPerJob, ai);
-    } catch (err) {
-      // A retryable provider failure: count it so the attempts stay bounded, and let the alarm retry.
-      if (isProviderError(err)) {
-        s.aiExtractionFailures = failures + 1;
-        this.save();
-      }
-      throw err;
-    }
-    this.ctx.storage.transactionSync(() => {
-      if ("failure" in outcome) {
-        s.extractionError = outcome.failure;
-        this.append({ type: "error", error: outcome.failure });
-      } else {
-        this.loadItems(outcome.items);
-      }
-      s.extracted = true;
-      s.jobRowDirty = true;
-      this.save();
-    });
-  }
-
   async getView(): Promise<JobView | null> {
     return this.state ? this.view() : null;
   }
 
+  /** The batch's items still undecided (a redelivery classifies only these). */
+  async pendingSeqs(batchId: string): Promise<number[]> {
+    return this.sql
+      .exec<{ seq: number }>("SELECT seq FROM items WHERE batch_id = ? AND status = 'pending'", batchId)
+      .toArray()
+      .map((r) => r.seq);
+  }
+
   /**
    * Accepts a batch's outcomes. At-least-once delivery means the same results can arrive twice:
-   * only items still pending change, so a duplicate counts once. `error` records why the rest of
-   * the batch is being retried (shown when it finally fails).
+   * only items still pending change, so a duplicate counts once. A `fault` says why the rest is
+   * not decided: an outage sets the lease to a backoff (the actor re-sends; no attempt is spent),
+   * anything else spends one of the batch's MAX_BATCH_ATTEMPTS. `open` is false once the batch
+   * has nothing left to do (the consumer then acks instead of retrying).
    */
-  async report(batchId: string, outcomes: ItemOutcome[], error?: string): Promise<{ accepted: number }> {
-    if (!this.state) return { accepted: 0 };
+  async report(
+    batchId: string,
+    outcomes: ItemOutcome[],
+    fault?: BatchFault,
+  ): Promise<{ accepted: number; open: boolean; failed: number; attempts: number }> {
+    if (!this.state) return { accepted: 0, open: false, failed: 0, attempts: 0 };
     let accepted = 0;
-    this.ctx.storage.transactionSync(() => {
+    let open = false;
+    let failed = 0;
+    let attempts = 0;
+    this.commit(() => {
       for (const o of outcomes) {
         const changed = this.sql.exec(
           "UPDATE items SET status = ?, reason = ?, result = ? WHERE seq = ? AND batch_id = ? AND status = 'pending'",
@@ -239,57 +176,112 @@ export class JobActor extends DurableObject<Bindings> {
           accepted++;
         }
       }
-      if (error) {
-        this.sql.exec(
-          "UPDATE batches SET errors = errors + 1, last_error = ? WHERE id = ?",
-          error.slice(0, 1000),
-          batchId,
-        );
+      const batch = this.sql.exec<BatchRow>("SELECT * FROM batches WHERE id = ?", batchId).toArray()[0];
+      if (batch && batch.state !== "done") {
+        failed = this.applyFault(batch, fault);
+        attempts = batch.errors + (fault && fault.kind !== "outage" ? 1 : 0);
       }
-      this.closeBatchIfDone(batchId);
+      store.closeBatchIfDone(this.sql, batchId);
+      const state = this.sql
+        .exec<{ state: string }>("SELECT state FROM batches WHERE id = ?", batchId)
+        .toArray()[0]?.state;
+      open = state !== undefined && state !== "done";
     });
     // Refill the window now rather than at the next alarm, which may be busy flushing to Postgres.
     await this.refill();
     await this.wakeSoon();
-    return { accepted };
+    return { accepted, open, failed, attempts };
   }
 
-  /** Called by the DLQ consumer: the batch's undecided items end `failed` with the last error seen. */
-  async failBatch(
-    batchId: string,
-    fallbackReason: string,
-  ): Promise<{ failed: number; reason: string; attempts: number }> {
-    if (!this.state) return { failed: 0, reason: fallbackReason, attempts: 0 };
-    const batch = this.sql.exec<BatchRow>("SELECT * FROM batches WHERE id = ?", batchId).toArray()[0];
-    const reason = batch?.last_error ? `${fallbackReason}: ${batch.last_error}` : fallbackReason;
-    const failed = this.failPending("batch_id = ?", [batchId], reason);
-    this.sql.exec("UPDATE batches SET state = 'done' WHERE id = ?", batchId);
+  /** Records a delivery's fault on the batch; returns the items failed when its attempts ran out. */
+  private applyFault(batch: BatchRow, fault: BatchFault | undefined): number {
+    const now = Date.now();
+    if (!fault) {
+      this.sql.exec("UPDATE batches SET lease_until = ? WHERE id = ?", now + leaseMs(this.env), batch.id);
+      return 0;
+    }
+    if (fault.kind === "outage") {
+      const faults = batch.faults + 1;
+      this.sql.exec(
+        "UPDATE batches SET faults = ?, lease_until = ? WHERE id = ?",
+        faults,
+        now + backoffMs(faults),
+        batch.id,
+      );
+      return 0;
+    }
+    const errors = batch.errors + 1;
+    this.sql.exec(
+      "UPDATE batches SET errors = ?, last_error = ?, lease_until = ? WHERE id = ?",
+      errors,
+      fault.reason.slice(0, 200),
+      now + (fault.retryInSeconds ?? 0) * 1_000 + leaseMs(this.env),
+      batch.id,
+    );
+    if (errors < MAX_BATCH_ATTEMPTS) return 0;
+    return this.failBatchItems(batch.id, `classification failed after ${errors} attempts: ${fault.reason}`);
+  }
+
+  private failBatchItems(batchId: string, reason: string): number {
+    const failed = store.failPending(this.sql, "batch_id = ?", [batchId], reason);
+    this.sql.exec("UPDATE batches SET state = 'done', lease_until = NULL WHERE id = ?", batchId);
     if (failed > 0)
       this.append({
         type: "error",
         error: { code: "batch_failed", message: `${failed} item(s) failed: ${reason}` },
       });
-    await this.wakeSoon();
-    return { failed, reason, attempts: batch?.errors ?? 0 };
+    return failed;
   }
 
-  /** Stops dispatching; items not done end `failed` with reason `cancelled`. False when already finished. */
+  /**
+   * Called by the DLQ consumer. The undecided items end `failed` only when the batch spent its AI
+   * attempts; a batch dead-lettered for any other reason (reports lost to an outage) is re-sent.
+   */
+  async failBatch(
+    batchId: string,
+    fallbackReason: string,
+  ): Promise<{ failed: number; resent: boolean; reason: string; attempts: number }> {
+    if (!this.state) return { failed: 0, resent: false, reason: fallbackReason, attempts: 0 };
+    let result = { failed: 0, resent: false, reason: fallbackReason, attempts: 0 };
+    this.commit(() => {
+      const batch = this.sql.exec<BatchRow>("SELECT * FROM batches WHERE id = ?", batchId).toArray()[0];
+      if (!batch || batch.state === "done") return;
+      const reason = batch.last_error ? `${fallbackReason}: ${batch.last_error}` : fallbackReason;
+      result = { ...result, reason, attempts: batch.errors };
+      if (batch.errors >= MAX_BATCH_ATTEMPTS - 1 || batch.sends >= MAX_BATCH_SENDS) {
+        result.failed = this.failBatchItems(batchId, reason);
+      } else {
+        this.sql.exec("UPDATE batches SET faults = faults + 1, lease_until = 0 WHERE id = ?", batchId);
+        result.resent = true;
+      }
+    });
+    await this.wakeSoon();
+    return result;
+  }
+
+  /** Ends the job `cancelled` at once, whatever it was doing; Postgres catches up from the outbox. */
   async cancel(): Promise<{ cancelled: boolean; job: JobView | null }> {
     if (!this.state) return { cancelled: false, job: null };
-    if (isFinalStatus(this.state.status) || this.state.cancelRequested) {
-      return {
-        cancelled: !isFinalStatus(this.state.status) || this.state.status === "cancelled",
-        job: this.view(),
-      };
-    }
-    this.ctx.storage.transactionSync(() => {
-      this.state!.cancelRequested = true;
-      this.failPending("1 = 1", [], "cancelled");
-      this.sql.exec("UPDATE batches SET state = 'done' WHERE state <> 'done'");
-      this.save();
-    });
+    if (isFinalStatus(this.state.status))
+      return { cancelled: this.state.status === "cancelled", job: this.view() };
+    this.endJob("cancelled", null, "cancelled");
     await this.ctx.storage.setAlarm(Date.now());
     return { cancelled: true, job: this.view() };
+  }
+
+  /** Final in the actor now; the outbox and the jobs row follow to Postgres from the alarm. */
+  private endJob(status: JobStatus, error: JobError | null, reason: string): void {
+    const s = this.state!;
+    this.commit(() => {
+      if (status === "cancelled") s.cancelRequested = true;
+      store.failPending(this.sql, "1 = 1", [], reason);
+      this.sql.exec("UPDATE batches SET state = 'done', lease_until = NULL WHERE state <> 'done'");
+      this.publishProgress();
+      s.finishedAt = new Date().toISOString();
+      s.error = error;
+      this.setStatus(status, error);
+      s.jobRowDirty = true;
+    });
   }
 
   /**
@@ -305,7 +297,7 @@ export class JobActor extends DurableObject<Bindings> {
     const s = this.state;
     if (!s) return { applied: false, counts: null };
     let applied = false;
-    this.ctx.storage.transactionSync(() => {
+    this.commit(() => {
       const row = this.sql.exec<ItemRow>("SELECT * FROM items WHERE seq = ?", seq).toArray()[0];
       if (!row) return;
       this.sql.exec(
@@ -316,7 +308,7 @@ export class JobActor extends DurableObject<Bindings> {
         seq,
       );
       this.sql.exec("DELETE FROM outbox WHERE seq = ?", seq);
-      const counts = this.counts();
+      const counts = store.counts(this.sql);
       s.publishedCounts = JSON.stringify(counts);
       // A running job writes its counters to the jobs row again; a finished one was updated with the decision.
       if (!isFinalStatus(s.status)) s.jobRowDirty = true;
@@ -324,19 +316,12 @@ export class JobActor extends DurableObject<Bindings> {
       this.append({ type: "review", item, decision, counts });
       applied = true;
     });
-    return { applied, counts: applied ? this.counts() : null };
+    return { applied, counts: applied ? store.counts(this.sql) : null };
   }
 
   /** The event log after `since`, a page at a time. */
-  async events(since: number, limit = EVENTS_PAGE): Promise<{ events: JobEvent[]; lastSeq: number }> {
-    const rows = this.sql
-      .exec<{ body: string }>(
-        "SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
-        since,
-        Math.min(limit, EVENTS_PAGE),
-      )
-      .toArray();
-    return { events: rows.map((r) => JSON.parse(r.body) as JobEvent), lastSeq: this.state?.lastSeq ?? 0 };
+  async events(since: number, limit?: number): Promise<{ events: JobEvent[]; lastSeq: number }> {
+    return { events: this.log.page(since, limit), lastSeq: this.state?.lastSeq ?? 0 };
   }
 
   // ---------------------------------------------------------------- WebSocket (hibernatable)
@@ -352,15 +337,8 @@ export class JobActor extends DurableObject<Bindings> {
     );
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    // No await between accept and the replay: nothing can be appended in between, so no event is
-    // missed or sent twice.
     server.send(JSON.stringify({ seq: this.state.lastSeq, type: "snapshot", job: this.view() }));
-    for (const row of this.sql.exec<{ body: string }>(
-      "SELECT body FROM events WHERE seq > ? ORDER BY seq",
-      since,
-    )) {
-      server.send(row.body);
-    }
+    this.log.replay(server, since);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -384,15 +362,12 @@ export class JobActor extends DurableObject<Bindings> {
     if (!s) return;
     if (s.status === "scheduled") {
       const runAt = s.options.runAt ? Date.parse(s.options.runAt) : 0;
-      if (runAt > Date.now() && !s.cancelRequested) {
-        await this.ctx.storage.setAlarm(runAt);
-        return;
-      }
-      if (!s.cancelRequested) this.setStatus("queued");
+      if (runAt > Date.now()) return this.scheduleNext();
+      this.commit(() => this.setStatus("queued"));
     }
     try {
-      if (s.source && !s.extracted && !s.cancelRequested) await this.extract(s.source);
-      if (!s.cancelRequested && !isFinalStatus(s.status)) {
+      if (!isFinalStatus(s.status)) {
+        if (s.source && !s.extracted) await this.extract(s.source);
         if (this.dispatching) await this.dispatching;
         this.dispatching = this.dispatch().finally(() => {
           this.dispatching = null;
@@ -400,23 +375,88 @@ export class JobActor extends DurableObject<Bindings> {
         await this.dispatching;
       }
       await this.flush();
+      if (s.pumpFailures || s.backoffUntil) {
+        s.pumpFailures = undefined;
+        s.backoffUntil = null;
+        this.commit(() => {});
+      }
     } catch (err) {
-      // Postgres, the queue or (while extracting) the AI provider is unavailable: keep everything in
-      // SQLite and try again shortly.
-      const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : undefined;
-      log("warn", "job pump failed; retrying", { jobId: s.jobId, cause, ...errorFields(err) });
-      await this.ctx.storage.setAlarm(Date.now() + retryDelayMs(err));
-      return;
+      this.pumpFailed(err);
     }
     await this.scheduleNext();
   }
 
-  private dispatching: Promise<void> | null = null;
+  /** A failed pump: back off by the error's kind, and give the job up once the kind's bound is reached. */
+  private pumpFailed(err: unknown): void {
+    const s = this.state!;
+    const kind = classifyFault(err);
+    const failures = s.pumpFailures ?? { outage: 0, internal: 0 };
+    const key = kind === "outage" || kind === "ai" ? "outage" : "internal";
+    failures[key] += 1;
+    const n = failures[key];
+    log(kind === "outage" || kind === "ai" ? "warn" : "error", "job pump failed", {
+      jobId: s.jobId,
+      kind,
+      attempt: n,
+      ...errorFields(err),
+    });
+    const asked = isProviderError(err) ? (err.retryAfterSeconds ?? 0) * 1_000 : 0;
+    if (mayRetry(key, n) || isFinalStatus(s.status)) {
+      s.pumpFailures = failures;
+      s.backoffUntil = Date.now() + backoffMs(n, asked);
+      // A final job still syncing Postgres stops retrying once the bound is spent.
+      if (isFinalStatus(s.status) && !mayRetry(key, n)) {
+        s.backoffUntil = null;
+        s.jobRowDirty = false;
+        this.sql.exec("DELETE FROM outbox");
+      }
+      this.commit(() => {});
+      return;
+    }
+    const error: JobError =
+      key === "outage"
+        ? { code: "dependency_unavailable", message: "A service the job depends on stayed unavailable." }
+        : { code: "internal_error", message: "The job could not be processed." };
+    s.pumpFailures = undefined;
+    s.backoffUntil = null;
+    this.endJob("failed", error, error.message);
+  }
+
+  /** The `extracting` step of an upload job: items from the document, or the reason there are none. */
+  private async extract(source: NonNullable<store.ActorState["source"]>): Promise<void> {
+    const s = this.state!;
+    s.startedAt ??= new Date().toISOString();
+    this.commit(() => this.setStatus("extracting"));
+    const extractor = aiExtractorFor(this.env, s.options);
+    const failures = s.aiExtractionFailures ?? 0;
+    const ai = extractor && { extract: extractor, retryOnFailure: failures + 1 < MAX_AI_EXTRACTION_ATTEMPTS };
+    let outcome: Awaited<ReturnType<typeof itemsFromSource>>;
+    try {
+      outcome = await itemsFromSource(this.env.FILES, source, s.options, this.config.maxItemsPerJob, ai);
+    } catch (err) {
+      // A retryable provider failure: count it so the attempts stay bounded, and let the alarm retry.
+      if (isProviderError(err)) {
+        s.aiExtractionFailures = failures + 1;
+        this.commit(() => {});
+      }
+      throw err;
+    }
+    this.commit(() => {
+      if ("failure" in outcome) {
+        s.extractionError = outcome.failure;
+        this.append({ type: "error", error: outcome.failure });
+      } else {
+        store.loadItems(this.sql, outcome.items, this.config.batchSize);
+      }
+      s.extracted = true;
+      s.jobRowDirty = true;
+    });
+  }
 
   /** dispatch(), one at a time (reports and the alarm interleave at awaits); failures are left to the alarm. */
   private async refill(): Promise<void> {
     const s = this.state;
-    if (!s || s.cancelRequested || isFinalStatus(s.status) || s.status === "scheduled") return;
+    if (!s || isFinalStatus(s.status) || s.status === "scheduled") return;
     if (this.dispatching) return;
     this.dispatching = this.dispatch()
       .catch((err) =>
@@ -428,41 +468,27 @@ export class JobActor extends DurableObject<Bindings> {
     await this.dispatching;
   }
 
-  /** Sends pending batches to the queue until the job's window of in-flight batches is full. */
+  /** Sends batches (expired leases first, then pending ones) while the window has room. */
   private async dispatch(): Promise<void> {
     const s = this.state!;
-    const { window } = this.config;
+    if (isFinalStatus(s.status) || (s.source && !s.extracted)) return;
     const now = Date.now();
-    const stale = this.sql
-      .exec<BatchRow>(
-        "SELECT * FROM batches WHERE state = 'inflight' AND sent_at < ? ORDER BY ord",
-        now - REDISPATCH_AFTER_MS,
-      )
-      .toArray();
-    const inflight = this.sql
-      .exec<{ n: number }>("SELECT count(*) AS n FROM batches WHERE state = 'inflight'")
-      .one().n;
-    const room = Math.max(0, window - (inflight - stale.length));
-    const fresh = this.sql
-      .exec<BatchRow>(
-        "SELECT * FROM batches WHERE state = 'pending' ORDER BY ord LIMIT ?",
-        Math.max(0, room - stale.length),
-      )
-      .toArray();
-    const batches = [...stale, ...fresh];
+    let batches: BatchRow[] = [];
+    this.commit(() => {
+      batches = retireOversent(this.sql, batchesToSend(this.sql, now, this.config.window));
+    });
     if (batches.length === 0) return;
     const queue = s.options.priority === "high" ? this.env.CLASSIFY_HIGH : this.env.CLASSIFY;
-    const messages = batches.map((b) => ({ body: this.message(b.id), contentType: "json" as const }));
-    for (let i = 0; i < messages.length; i += SEND_CHUNK)
-      await queue.sendBatch(messages.slice(i, i + SEND_CHUNK));
-    this.ctx.storage.transactionSync(() => {
-      for (const b of batches) {
-        this.sql.exec(
-          "UPDATE batches SET state = 'inflight', sent_at = ?, sends = sends + 1 WHERE id = ? AND state <> 'done'",
-          now,
-          b.id,
-        );
-      }
+    await sendMessages(
+      queue,
+      batches.map((b) => batchMessage(this.sql, s, b.id)),
+    );
+    this.commit(() => {
+      markSent(
+        this.sql,
+        batches.map((b) => b.id),
+        now + leaseMs(this.env),
+      );
       if (s.status === "queued" || s.status === "extracting") {
         s.startedAt ??= new Date(now).toISOString();
         this.setStatus("classifying");
@@ -470,81 +496,29 @@ export class JobActor extends DurableObject<Bindings> {
     });
   }
 
-  private message(batchId: string): ClassifyMessage {
-    const s = this.state!;
-    const parts = this.sql
-      .exec<Pick<ItemRow, "seq" | "partnumber" | "description" | "manufacturer">>(
-        "SELECT seq, partnumber, description, manufacturer FROM items WHERE batch_id = ? AND status = 'pending' ORDER BY seq",
-        batchId,
-      )
-      .toArray()
-      .map((r) => ({
-        seq: r.seq,
-        partnumber: r.partnumber,
-        description: r.description,
-        manufacturer: r.manufacturer,
-      }));
-    return {
-      v: 1,
-      jobId: s.jobId,
-      tenantId: s.tenantId,
-      batchId,
-      reclassify: s.options.reclassify === true,
-      parts,
-    };
-  }
-
   /**
-   * Writes the outbox to Postgres, publishes an `items` frame for what became durable and one
-   * coalesced `progress` frame, and finishes the job once nothing is pending and the outbox is empty.
+   * Writes the outbox to Postgres (items frames for what became durable), publishes one coalesced
+   * progress frame, and finishes the job once nothing is pending and the outbox is empty.
    */
   private async flush(): Promise<void> {
     const s = this.state!;
-    const pendingRows = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM outbox").one().n;
-    if (pendingRows === 0 && !s.jobRowDirty && !this.readyToFinish()) return;
+    const outbox = store.count(this.sql, "SELECT count(*) AS n FROM outbox");
+    if (outbox === 0 && !s.jobRowDirty && !this.readyToFinish()) return;
     await withDb(this.env, async (db) => {
-      // Bounded per alarm, so one invocation never holds a huge result set; the next alarm continues.
-      for (let round = 0; round < 8; round++) {
-        const rows = this.sql
-          // Results first: a pending row not yet written is then usually overwritten in the same
-          // write by its result, instead of costing a write of its own.
-          .exec<ItemRow>(
-            "SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY items.status = 'pending', seq LIMIT ?",
-            FLUSH_ROWS,
-          )
-          .toArray();
-        if (rows.length === 0) break;
-        const outbox = rows.map(toOutboxRow);
-        const started = Date.now();
-        await flushItems(db, s.tenantId, s.jobId, outbox);
-        log("debug", "job flush", { jobId: s.jobId, rows: rows.length, ms: Date.now() - started });
-        this.ctx.storage.transactionSync(() => {
-          // Delete only rows that did not change while Postgres was being written.
-          for (const r of rows) {
-            this.sql.exec(
-              "DELETE FROM outbox WHERE seq = ? AND (SELECT status FROM items WHERE seq = ?) = ?",
-              r.seq,
-              r.seq,
-              r.status,
-            );
-          }
-          const done = outbox.filter((r) => r.status !== "pending").map((r) => toResultView(s.jobId, r));
-          if (done.length > 0) this.append({ type: "items", items: done });
-        });
-      }
-      const counts = this.counts();
-      const key = JSON.stringify(counts);
-      if (key !== s.publishedCounts) {
-        s.jobRowDirty = true;
-        this.append({ type: "progress", counts });
-        s.publishedCounts = key;
-      }
+      const host = {
+        sql: this.sql,
+        commit: (fn: () => void) => this.commit(fn),
+        append: (b: JobEventBody) => this.append(b),
+      };
+      await flushOutbox(host, db, s.tenantId, s.jobId);
+      this.commit(() => this.publishProgress());
+      const counts = store.counts(this.sql);
       if (this.readyToFinish()) {
-        if (counts.pending === 0 && s.status === "classifying") this.setStatus("finalizing");
-        const { status, error } =
-          s.extractionError && !s.cancelRequested
-            ? { status: "failed" as const, error: s.extractionError }
-            : finalStatus(counts, s.cancelRequested);
+        if (counts.pending === 0 && s.status === "classifying")
+          this.commit(() => this.setStatus("finalizing"));
+        const { status, error } = s.extractionError
+          ? { status: "failed" as const, error: s.extractionError }
+          : finalStatus(counts, s.cancelRequested);
         const finishedAt = new Date().toISOString();
         // Postgres first: the job is final only once its row says so.
         await updateJobRow(db, s.tenantId, s.jobId, {
@@ -554,96 +528,81 @@ export class JobActor extends DurableObject<Bindings> {
           startedAt: s.startedAt,
           finishedAt,
         });
-        s.finishedAt = finishedAt;
-        s.error = error;
-        s.jobRowDirty = false;
-        this.setStatus(status, error);
+        this.commit(() => {
+          s.finishedAt = finishedAt;
+          s.error = error;
+          this.setStatus(status, error);
+          s.jobRowDirty = false;
+        });
         return;
       }
       if (s.jobRowDirty) {
         await updateJobRow(db, s.tenantId, s.jobId, { ...s, counts });
-        s.jobRowDirty = false;
-        this.save();
+        this.commit(() => {
+          s.jobRowDirty = false;
+        });
       }
     });
+  }
+
+  private publishProgress(): void {
+    const s = this.state!;
+    const counts = store.counts(this.sql);
+    const key = JSON.stringify(counts);
+    if (key === s.publishedCounts) return;
+    s.jobRowDirty = true;
+    this.append({ type: "progress", counts });
+    s.publishedCounts = key;
   }
 
   /** True when every item is terminal and in Postgres, and the job is not final yet. */
   private readyToFinish(): boolean {
     const s = this.state!;
-    if (isFinalStatus(s.status) || (s.status === "scheduled" && !s.cancelRequested)) return false;
-    if (s.source && !s.extracted && !s.cancelRequested) return false;
-    const outbox = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM outbox").one().n;
-    if (outbox > 0) return false;
-    return (
-      this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM items WHERE status = 'pending'").one().n === 0
-    );
+    if (isFinalStatus(s.status) || s.status === "scheduled") return false;
+    if (s.source && !s.extracted) return false;
+    if (store.count(this.sql, "SELECT count(*) AS n FROM outbox") > 0) return false;
+    return store.count(this.sql, "SELECT count(*) AS n FROM items WHERE status = 'pending'") === 0;
   }
 
   private async scheduleNext(): Promise<void> {
     const s = this.state!;
-    if (isFinalStatus(s.status)) {
-      await this.ctx.storage.deleteAlarm();
-      return;
-    }
-    const outbox = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM outbox").one().n;
+    const now = Date.now();
+    const final = isFinalStatus(s.status);
+    const outbox = store.count(this.sql, "SELECT count(*) AS n FROM outbox");
     const canDispatch =
-      !s.cancelRequested &&
-      this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM batches WHERE state = 'pending'").one().n > 0 &&
-      this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM batches WHERE state = 'inflight'").one().n <
+      !final &&
+      store.count(this.sql, "SELECT count(*) AS n FROM batches WHERE state = 'pending'") > 0 &&
+      store.count(this.sql, "SELECT count(*) AS n FROM batches WHERE state = 'inflight'") <
         this.config.window;
-    const next =
-      outbox > 0 || canDispatch || s.jobRowDirty || this.readyToFinish() ? FLUSH_INTERVAL_MS : WATCHDOG_MS;
-    await this.ctx.storage.setAlarm(Date.now() + next);
+    const at = nextAlarm({
+      now,
+      final,
+      startAt: s.status === "scheduled" && s.options.runAt ? Date.parse(s.options.runAt) : null,
+      backoffUntil: s.backoffUntil ?? null,
+      work:
+        outbox > 0 ||
+        s.jobRowDirty ||
+        canDispatch ||
+        this.readyToFinish() ||
+        Boolean(s.source && !s.extracted),
+      earliestLease: final ? null : earliestLease(this.sql),
+    });
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
   }
 
-  /** Brings the next alarm forward to the coalescing interval (never later than already set). */
+  /** Brings the next alarm forward to the coalescing interval (never during a backoff, never later than set). */
   private async wakeSoon(): Promise<void> {
+    const s = this.state;
     // A scheduled job keeps sleeping until runAt (results cannot arrive before it is dispatched).
-    if (this.state?.status === "scheduled" && !this.state.cancelRequested) return;
-    const at = Date.now() + FLUSH_INTERVAL_MS;
+    if (!s || s.status === "scheduled") return;
+    if (s.backoffUntil && s.backoffUntil > Date.now()) return;
+    const at = Date.now() + 100;
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private closeBatchIfDone(batchId: string): void {
-    const left = this.sql
-      .exec<{ n: number }>(
-        "SELECT count(*) AS n FROM items WHERE batch_id = ? AND status = 'pending'",
-        batchId,
-      )
-      .one().n;
-    if (left === 0) this.sql.exec("UPDATE batches SET state = 'done' WHERE id = ?", batchId);
-  }
-
-  private failPending(where: string, params: (string | number)[], reason: string): number {
-    const n = this.sql
-      .exec<{ n: number }>(`SELECT count(*) AS n FROM items WHERE status = 'pending' AND ${where}`, ...params)
-      .one().n;
-    this.sql.exec(
-      `INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items WHERE status = 'pending' AND ${where}`,
-      ...params,
-    );
-    this.sql.exec(
-      `UPDATE items SET status = 'failed', reason = ?, result = NULL WHERE status = 'pending' AND ${where}`,
-      reason,
-      ...params,
-    );
-    return n;
-  }
-
-  private counts(): JobCounts {
-    const counts: JobCounts = { total: 0, pending: 0, classified: 0, needs_review: 0, failed: 0, invalid: 0 };
-    for (const r of this.sql.exec<{ status: ItemStatus; n: number }>(
-      "SELECT status, count(*) AS n FROM items GROUP BY status",
-    )) {
-      if (STATUS_ORDER.includes(r.status)) counts[r.status] += r.n;
-      counts.total += r.n;
-    }
-    return counts;
-  }
 
   private setStatus(status: JobStatus, error: JobError | null = null): void {
     const s = this.state!;
@@ -652,38 +611,30 @@ export class JobActor extends DurableObject<Bindings> {
     s.status = status;
     s.jobRowDirty = !isFinalStatus(status);
     this.append(error ? { type: "status", status, error } : { type: "status", status });
-    this.notify(previous, status);
+    const type = jobEventType(previous, status);
+    if (type) this.notifications.push({ type, status });
   }
 
   /**
    * The one notification hook (src/notify): job.started and job.completed/failed go to the NOTIFY
-   * queue off the job's path; publishing never throws, so it cannot block or fail the job. A final
-   * status is set only after the jobs row says so, so reports rendered from Postgres see it final.
+   * queue off the job's path, after the commit that made them true; publishing never throws.
    */
-  private notify(previous: JobStatus, status: JobStatus): void {
-    const type = jobEventType(previous, status);
-    if (!type) return;
-    const { tenantId, jobId } = this.state!;
-    const at = new Date().toISOString();
-    this.ctx.waitUntil(
-      publishJobEvent(this.env, { type, tenantId, jobId, status, counts: this.counts(), at }),
-    );
+  private notify(): void {
+    const pending = this.notifications;
+    this.notifications = [];
+    if (pending.length === 0 || !this.state) return;
+    const { tenantId, jobId } = this.state;
+    const counts = store.counts(this.sql);
+    for (const { type, status } of pending) {
+      const at = new Date().toISOString();
+      this.ctx.waitUntil(publishJobEvent(this.env, { type, tenantId, jobId, status, counts, at }));
+    }
   }
 
-  /** Appends an event to the log, persists the state and sends the frame to every connected client. */
+  /** Appends an event; call inside commit() (the frame is sent once the transaction is in). */
   private append(body: JobEventBody): void {
     const s = this.state!;
-    s.lastSeq += 1;
-    const text = JSON.stringify({ seq: s.lastSeq, ...body });
-    this.sql.exec("INSERT INTO events (seq, body) VALUES (?, ?)", s.lastSeq, text);
-    this.save();
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(text);
-      } catch {
-        // A socket that is closing; the client catches up with ?since= when it reconnects.
-      }
-    }
+    s.lastSeq = this.log.append(s.lastSeq, body);
   }
 
   private view(): JobView {
@@ -691,7 +642,7 @@ export class JobActor extends DurableObject<Bindings> {
     return {
       id: s.jobId,
       status: s.status,
-      counts: this.counts(),
+      counts: store.counts(this.sql),
       options: s.options,
       error: s.error,
       createdAt: s.createdAt,
@@ -699,42 +650,4 @@ export class JobActor extends DurableObject<Bindings> {
       finishedAt: s.finishedAt,
     };
   }
-}
-
-function toOutboxRow(r: ItemRow): OutboxRow {
-  return {
-    seq: r.seq,
-    partnumber: r.partnumber,
-    rawPartnumber: r.raw,
-    description: r.description,
-    manufacturer: r.manufacturer,
-    quantity: r.quantity,
-    occurrences: JSON.parse(r.occurrences),
-    status: r.status as ItemStatus,
-    reason: r.reason,
-    classification: r.result ? (JSON.parse(r.result) as ClassificationResult) : null,
-  };
-}
-
-function toResultView(jobId: string, r: OutboxRow): ItemResultView {
-  const c = r.classification;
-  return {
-    id: itemId(jobId, r.seq),
-    seq: r.seq,
-    partnumber: r.partnumber,
-    status: r.status,
-    reason: r.reason,
-    classification: c
-      ? {
-          ncm: c.ncm,
-          exTipi: c.exTipi,
-          description: c.description,
-          manufacturer: c.manufacturer,
-          country: c.country,
-          confidence: c.confidence,
-          rationale: c.rationale,
-          source: c.source,
-        }
-      : null,
-  };
 }

@@ -49,6 +49,9 @@ export function normalizePartnumber(raw: string): string {
   return ASCII_ONLY.test(s) ? s.toUpperCase() : s;
 }
 
+/** Control characters other than tab and line breaks (which are whitespace and normalized away). */
+export const REFUSED_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /** Why a normalized part number cannot be classified, or null when it can. */
 export function invalidReason(raw: string, normalized: string): string | null {
   if (normalized.length === 0) return "empty part number";
@@ -59,8 +62,12 @@ export function invalidReason(raw: string, normalized: string): string | null {
   return null;
 }
 
+/** Free text (description, manufacturer): control characters dropped, whitespace collapsed. */
 const clean = (s: string | null | undefined) => {
-  const t = s?.replace(/\s+/g, " ").trim();
+  const t = s
+    ?.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return t ? t : null;
 };
 
@@ -74,7 +81,7 @@ export function buildItems(raw: RawItem[]): NewItem[] {
     const reason = invalidReason(rawPn, partnumber);
     const quantity =
       typeof entry.quantity === "number" && Number.isFinite(entry.quantity) ? entry.quantity : undefined;
-    const occurrence: Occurrence = { index, raw: rawPn };
+    const occurrence: Occurrence = { index, raw: rawPn.replace(/\u0000/g, "\ufffd") };
     if (quantity !== undefined) occurrence.quantity = quantity;
     if (entry.page !== undefined) occurrence.page = entry.page;
     if (entry.line !== undefined) occurrence.line = entry.line;
@@ -90,7 +97,8 @@ export function buildItems(raw: RawItem[]): NewItem[] {
       seq: items.length + 1,
       // An invalid entry keeps a bounded copy of what was sent so it can be shown back.
       partnumber: reason ? partnumber.slice(0, MAX_PARTNUMBER_LENGTH * 2) : partnumber,
-      rawPartnumber: rawPn.slice(0, 256),
+      // Postgres text cannot hold NUL; the reason already says the entry had control characters.
+      rawPartnumber: rawPn.replace(/\u0000/g, "\ufffd").slice(0, 256),
       description: clean(entry.description),
       manufacturer: clean(entry.manufacturer),
       quantity: quantity ?? null,

@@ -28,7 +28,21 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   else console.log(line);
 }
 
+/** The error, its stack and its whole `cause` chain (the driver's real reason is usually a cause). */
 export function errorFields(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { error: err.message, errorName: err.name, stack: err.stack };
-  return { error: String(err) };
+  if (!(err instanceof Error)) return { error: String(err) };
+  const causes: string[] = [];
+  let cur: unknown = err.cause;
+  while (cur !== undefined && cur !== null && causes.length < 6) {
+    const code = (cur as { code?: unknown }).code;
+    const text = cur instanceof Error ? `${cur.name}: ${cur.message}` : String(cur);
+    causes.push(typeof code === "string" ? `${text} [${code}]` : text);
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return {
+    error: err.message,
+    errorName: err.name,
+    stack: err.stack,
+    ...(causes.length > 0 ? { causes } : {}),
+  };
 }

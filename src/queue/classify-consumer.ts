@@ -5,8 +5,10 @@ import { lookupCatalog } from "../classify/catalog";
 import { type Db, openDb } from "../db/client";
 import { pipelineConfig } from "../jobs/config";
 import type { Bindings } from "../lib/env";
+import { classifyFault, safeReason } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
 import { retryDelaySeconds } from "./backoff";
+import { recordFailure } from "./dlq-consumer";
 import { type ClassificationResult, isClassifyMessage } from "./message";
 
 /**
@@ -99,37 +101,69 @@ async function processMessage(
       retryAfterSeconds,
     });
   const actor = env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(body.jobId));
+  const ids = { jobId: body.jobId, batchId: body.batchId, attempts: message.attempts };
   try {
-    const { outcomes, error } = await runCascade(
-      { tenantId: body.tenantId, reclassify: body.reclassify, parts: body.parts },
-      catalog
-        ? { db, ai, threshold: config.rulesThreshold, catalog }
-        : { db, ai, threshold: config.rulesThreshold },
-    );
-    // What was decided is kept even when the rest is retried; a redelivery cannot count it twice.
-    const reason = error
-      ? `AI ${error.kind}${error.status ? ` (${error.status})` : ""}: ${error.message}`
-      : undefined;
-    await actor.report(body.batchId, outcomes, reason);
-    if (error) {
-      log("warn", "classify batch retried", {
-        jobId: body.jobId,
-        batchId: body.batchId,
-        attempts: message.attempts,
-        reason,
-      });
-      message.retry({ delaySeconds: delay(error.retryAfterSeconds) });
-    } else {
-      message.ack();
+    // A redelivery asks only for what is still undecided: the chunks that succeeded are kept.
+    let parts = body.parts;
+    if (message.attempts > 1) {
+      const open = new Set(await actor.pendingSeqs(body.batchId));
+      parts = parts.filter((p) => open.has(p.seq));
+      if (parts.length === 0) {
+        message.ack();
+        return;
+      }
     }
+    let result: Awaited<ReturnType<typeof runCascade>>;
+    try {
+      result = await runCascade(
+        { tenantId: body.tenantId, reclassify: body.reclassify, parts },
+        catalog && message.attempts === 1
+          ? { db, ai, threshold: config.rulesThreshold, catalog }
+          : { db, ai, threshold: config.rulesThreshold },
+      );
+    } catch (err) {
+      const kind = classifyFault(err);
+      log("warn", "classify batch failed", { ...ids, kind, ...errorFields(err) });
+      if (kind === "outage") {
+        // Postgres is down: not the batch's fault. Acked so the queue's retry budget is not spent;
+        // the actor sends the batch again when its lease (set to a backoff) expires.
+        await actor.report(body.batchId, [], { kind, reason: safeReason(err) });
+        message.ack();
+        return;
+      }
+      const retryIn = delay();
+      const r = await actor.report(body.batchId, [], {
+        kind,
+        reason: safeReason(err),
+        retryInSeconds: retryIn,
+      });
+      if (r.open) message.retry({ delaySeconds: retryIn });
+      else message.ack();
+      return;
+    }
+    const { outcomes, error } = result;
+    if (!error) {
+      await actor.report(body.batchId, outcomes);
+      message.ack();
+      return;
+    }
+    // What was decided is kept even when the rest is retried; a redelivery cannot count it twice.
+    const retryIn = delay(error.retryAfterSeconds);
+    const reason = safeReason(error);
+    const r = await actor.report(body.batchId, outcomes, { kind: "ai", reason, retryInSeconds: retryIn });
+    if (r.failed > 0) {
+      const why = `classification failed after ${r.attempts} attempts: ${reason}`;
+      await recordFailure(db, "classify", message.id, body, { reason: why, attempts: r.attempts }).catch(
+        (err) => log("warn", "failed batch not recorded", { ...ids, ...errorFields(err) }),
+      );
+    }
+    log("warn", "classify batch retried", { ...ids, reason, open: r.open });
+    if (r.open) message.retry({ delaySeconds: retryIn });
+    else message.ack();
   } catch (err) {
-    log("warn", "classify batch failed; retrying", {
-      jobId: body.jobId,
-      batchId: body.batchId,
-      attempts: message.attempts,
-      ...errorFields(err),
-    });
-    await actor.report(body.batchId, [], err instanceof Error ? err.message : String(err)).catch(() => {});
+    // The actor itself did not answer: retry the delivery (the DLQ then hands the batch back to
+    // the actor, which re-sends it rather than failing its items for an outage).
+    log("warn", "classify report failed; retrying", { ...ids, ...errorFields(err) });
     message.retry({ delaySeconds: delay() });
   }
 }

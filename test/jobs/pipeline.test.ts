@@ -143,7 +143,7 @@ describe("job pipeline", () => {
     expect(items.filter((i) => i.status === "pending")).toHaveLength(0);
   }, 120_000);
 
-  it("marks the items of a batch that exhausted its retries failed, via the DLQ, with the reason", async () => {
+  it("marks the items of a batch that exhausted its AI attempts failed, with the reason", async () => {
     await ai.control({ rates: { "500": 1 } });
     const { job } = await createJob(tenant, { partnumbers: syntheticPartnumbers(3, "DEAD") });
     const done = await waitForFinal(tenant, job.id);
@@ -151,7 +151,7 @@ describe("job pipeline", () => {
     expect(done.counts).toMatchObject({ total: 3, failed: 3 });
     expect(done.error?.code).toBe("all_items_failed");
     const items = await allItems(tenant, job.id);
-    for (const i of items) expect(i.reason).toMatch(/after all retries.*500/);
+    for (const i of items) expect(i.reason).toMatch(/failed after 6 attempts.*500/);
     const failures = await withDb(env, (db) =>
       db.execute<{ item_seqs: number[]; reason: string; attempts: number }>(
         sql`select item_seqs, reason, attempts from failures where job_id = ${job.id}::uuid`,

@@ -86,9 +86,7 @@ describe("classify consumer", () => {
       await actor(jobId).report("b1", [
         { seq: 1, status: "failed", reason: "late duplicate", classification: null },
       ]),
-    ).toEqual({
-      accepted: 0,
-    });
+    ).toMatchObject({ accepted: 0, open: false });
   });
 
   it("retries with the AI's Retry-After as the delay on 429, and keeps the items pending", async () => {
@@ -120,11 +118,13 @@ describe("classify consumer", () => {
 });
 
 describe("dead-letter consumer", () => {
-  it("marks the batch's items failed with the last error and records the failure once", async () => {
+  it("marks the batch's items failed once its AI attempts are spent, and records the failure once", async () => {
     const { jobId, message } = await heldJob();
-    // One failed attempt first, so the actor knows why the batch is dying.
-    const ai = await aiSession({ script: ["500"] });
-    await deliver("partwise-classify", [message], ai.env, 6);
+    // Five failed attempts first: the AI budget is nearly spent, so the dead letter ends the batch.
+    const ai = await aiSession({ script: ["500", "500", "500", "500", "500"] });
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await deliver("partwise-classify", [message], ai.env, attempt);
+    expect((await actor(jobId).getView())!.counts.pending).toBe(3);
     const first = await deliver("partwise-classify-dlq", [message]);
     expect(first.result.explicitAcks).toHaveLength(1);
     const view = await actor(jobId).getView();
@@ -146,6 +146,42 @@ describe("dead-letter consumer", () => {
     );
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0]!.item_seqs).toEqual([1, 2, 3]);
-    expect(rows.rows[0]!.reason).toMatch(/after all retries: AI server \(500\)/);
+    expect(rows.rows[0]!.reason).toMatch(/after all retries: AI provider server \(500\)/);
+  });
+
+  it("sends a batch dead-lettered without spent AI attempts again instead of failing it", async () => {
+    const { jobId, message } = await heldJob();
+    const { result } = await deliver("partwise-classify-dlq", [message]);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect((await actor(jobId).getView())!.counts).toMatchObject({ total: 3, pending: 3, failed: 0 });
+  });
+});
+
+describe("classify consumer under faults", () => {
+  it("ends a batch's items failed on the sixth AI fault, without waiting for the DLQ", async () => {
+    const { jobId, message } = await heldJob();
+    const ai = await aiSession({ script: Array(6).fill("500") });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const { result } = await deliver("partwise-classify", [message], ai.env, attempt);
+      expect(result.retryMessages).toHaveLength(1);
+    }
+    const last = await deliver("partwise-classify", [message], ai.env, 6);
+    expect(last.result.explicitAcks).toHaveLength(1);
+    expect((await actor(jobId).getView())!.counts).toMatchObject({ failed: 3, pending: 0 });
+  });
+
+  it("retries only the chunk that failed: the parts already answered are not asked again", async () => {
+    const { jobId, message } = await heldJob(45);
+    // The provider asks 20 parts per request: three chunks, the second fails once.
+    const ai = await aiSession({ script: ["ok", "500", "ok"] });
+    const first = await deliver("partwise-classify", [message], ai.env, 1);
+    expect(first.result.retryMessages).toHaveLength(1);
+    expect((await actor(jobId).getView())!.counts.pending).toBeGreaterThan(0);
+    expect((await actor(jobId).getView())!.counts.pending).toBeLessThan(45);
+    const before = await ai.stats();
+    await deliver("partwise-classify", [message], ai.env, 2);
+    expect((await actor(jobId).getView())!.counts.pending).toBe(0);
+    const after = (await ai.stats()) as { requests: number; parts?: number };
+    expect(after.requests - before.requests).toBe(1);
   });
 });

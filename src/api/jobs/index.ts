@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { authenticateWsUpgrade } from "../../auth/ws-ticket";
 import { createJob } from "../../jobs/create-job";
+import { REFUSED_CONTROL } from "../../jobs/normalize";
 import { getJobRow, jobView, listItems, listJobs } from "../../jobs/repo";
 import { createRouter } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
@@ -22,6 +23,22 @@ const actor = (
   id: string,
 ) => env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(id));
 
+/** A control character in a part number is a client bug, not a part: 422 naming the first entries. */
+function refuseControlCharacters(items: { partnumber: string }[]): void {
+  const bad: number[] = [];
+  items.forEach((it, i) => {
+    if (bad.length < 20 && typeof it.partnumber === "string" && REFUSED_CONTROL.test(it.partnumber))
+      bad.push(i);
+  });
+  if (bad.length === 0) return;
+  throw new ApiError(
+    422,
+    "invalid_partnumber",
+    `Part number at index ${bad[0]} contains control characters.`,
+    { indexes: bad },
+  );
+}
+
 /** /v1/jobs: mounted on the authenticated /v1 router. */
 export const jobsRouter = createRouter()
   .openapi(createJobRoute, async (c) => {
@@ -29,6 +46,7 @@ export const jobsRouter = createRouter()
     // the route's extra (non-zod) media types hide that from the inferred input type.
     const body = c.req.valid("json" as never) as z.infer<typeof CreateJobBodySchema>;
     const items = body.items ?? (body.partnumbers ?? []).map((partnumber) => ({ partnumber }));
+    refuseControlCharacters(items);
     const { job, replayed } = await createJob(
       c.var.db(),
       c.env,

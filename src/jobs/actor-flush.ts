@@ -1,0 +1,154 @@
+import type { Db } from "../db/client";
+import { classifyFault } from "../lib/faults";
+import { errorFields, log } from "../lib/logger";
+import type { ClassificationResult } from "../queue/message";
+import type { JobEventBody } from "../shared/frames";
+import { type ItemResultView, type ItemStatus, itemId } from "../shared/jobs";
+import type { ItemRow } from "./actor-schema";
+import { flushItems, type OutboxRow } from "./flush";
+
+/** Rows per Postgres flush statement group. */
+const FLUSH_ROWS = 500;
+/** Groups per alarm, so one invocation never holds a huge result set; the next alarm continues. */
+const FLUSH_ROUNDS = 8;
+export const UNSTORABLE_REASON = "the item could not be stored";
+
+export interface FlushHost {
+  sql: SqlStorage;
+  /** Runs `fn` in a storage transaction, saves the state and then sends the queued frames. */
+  commit(fn: () => void): void;
+  append(body: JobEventBody): void;
+}
+
+/**
+ * Writes the outbox to Postgres and publishes an `items` frame for what became durable. A
+ * dependency outage throws (the caller backs off; nothing is lost, the outbox stays). Rows Postgres
+ * refuses as data (SQLSTATE 22/23, e.g. a character it cannot store) are written one by one, and
+ * one that still fails is stored reduced to what is safe, `failed`, so it can never block the job.
+ */
+export async function flushOutbox(host: FlushHost, db: Db, tenantId: string, jobId: string): Promise<void> {
+  const { sql } = host;
+  for (let round = 0; round < FLUSH_ROUNDS; round++) {
+    const rows = sql
+      // Results first: a pending row not yet written is then usually overwritten in the same
+      // write by its result, instead of costing a write of its own.
+      .exec<ItemRow>(
+        "SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY items.status = 'pending', seq LIMIT ?",
+        FLUSH_ROWS,
+      )
+      .toArray();
+    if (rows.length === 0) return;
+    const outbox = rows.map(toOutboxRow);
+    const started = Date.now();
+    const written = await writeRows(db, tenantId, jobId, outbox);
+    log("debug", "job flush", { jobId, rows: rows.length, ms: Date.now() - started });
+    host.commit(() => {
+      for (const r of written) {
+        if (r.status === "failed" && r.reason === UNSTORABLE_REASON) {
+          sql.exec(
+            "UPDATE items SET status = 'failed', reason = ?, result = NULL WHERE seq = ?",
+            r.reason,
+            r.seq,
+          );
+        }
+        // Delete only rows that did not change while Postgres was being written.
+        sql.exec(
+          "DELETE FROM outbox WHERE seq = ? AND (SELECT status FROM items WHERE seq = ?) = ?",
+          r.seq,
+          r.seq,
+          r.status,
+        );
+      }
+      const done = written.filter((r) => r.status !== "pending").map((r) => toResultView(jobId, r));
+      if (done.length > 0) host.append({ type: "items", items: done });
+    });
+  }
+}
+
+async function writeRows(db: Db, tenantId: string, jobId: string, rows: OutboxRow[]): Promise<OutboxRow[]> {
+  try {
+    await flushItems(db, tenantId, jobId, rows);
+    return rows;
+  } catch (err) {
+    if (classifyFault(err) !== "input") throw err;
+    log("warn", "flush refused as data; writing rows one by one", { jobId, ...errorFields(err) });
+  }
+  const out: OutboxRow[] = [];
+  for (const row of rows) {
+    try {
+      await flushItems(db, tenantId, jobId, [row]);
+      out.push(row);
+    } catch (err) {
+      if (classifyFault(err) !== "input") throw err;
+      log("error", "item refused by Postgres; stored as failed", {
+        jobId,
+        seq: row.seq,
+        ...errorFields(err),
+      });
+      const safe = unstorable(row);
+      // The reduced row holds only printable text; should even that be refused, the item stays
+      // failed in the actor and the job goes on without it in Postgres.
+      await flushItems(db, tenantId, jobId, [safe]).catch((e) => {
+        if (classifyFault(e) !== "input") throw e;
+        log("error", "item could not be stored at all", { jobId, seq: row.seq, ...errorFields(e) });
+      });
+      out.push(safe);
+    }
+  }
+  return out;
+}
+
+const printable = (s: string | null) =>
+  s === null ? null : s.replace(/[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/g, "").slice(0, 256);
+
+function unstorable(r: OutboxRow): OutboxRow {
+  return {
+    ...r,
+    partnumber: printable(r.partnumber) ?? "",
+    rawPartnumber: printable(r.rawPartnumber) ?? "",
+    description: printable(r.description),
+    manufacturer: printable(r.manufacturer),
+    occurrences: [],
+    status: "failed",
+    reason: UNSTORABLE_REASON,
+    classification: null,
+  };
+}
+
+export function toOutboxRow(r: ItemRow): OutboxRow {
+  return {
+    seq: r.seq,
+    partnumber: r.partnumber,
+    rawPartnumber: r.raw,
+    description: r.description,
+    manufacturer: r.manufacturer,
+    quantity: r.quantity,
+    occurrences: JSON.parse(r.occurrences),
+    status: r.status as ItemStatus,
+    reason: r.reason,
+    classification: r.result ? (JSON.parse(r.result) as ClassificationResult) : null,
+  };
+}
+
+export function toResultView(jobId: string, r: OutboxRow): ItemResultView {
+  const c = r.classification;
+  return {
+    id: itemId(jobId, r.seq),
+    seq: r.seq,
+    partnumber: r.partnumber,
+    status: r.status,
+    reason: r.reason,
+    classification: c
+      ? {
+          ncm: c.ncm,
+          exTipi: c.exTipi,
+          description: c.description,
+          manufacturer: c.manufacturer,
+          country: c.country,
+          confidence: c.confidence,
+          rationale: c.rationale,
+          source: c.source,
+        }
+      : null,
+  };
+}
