@@ -40,9 +40,13 @@ export function errorFields(err: unknown): Record<string, unknown> {
     cur = (cur as { cause?: unknown }).cause;
   }
   return {
-    error: err.message,
+    // Drizzle puts the whole statement and its parameters (tenant ids, part-number lists) in the
+    // message; the real reason is the cause, so the query text is left out.
+    error: err.message.startsWith("Failed query:") ? "Failed query (text omitted)" : err.message,
     errorName: err.name,
-    stack: err.stack,
+    stack: err.stack?.startsWith("Error: Failed query:")
+      ? err.stack.slice(err.stack.indexOf("\n    at "))
+      : err.stack,
     ...(causes.length > 0 ? { causes } : {}),
   };
 }

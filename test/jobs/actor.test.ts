@@ -1,0 +1,115 @@
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { JobActor } from "../../src/jobs/job-actor";
+import { FLUSH_INTERVAL_MS, leaseMs, nextAlarm } from "../../src/jobs/leases";
+import { createTenant, type TestTenant } from "../support/tenants";
+import { allItems, createJob, loadNcmFixture, syntheticPartnumbers, waitForFinal } from "./support/pipeline";
+
+let tenant: TestTenant;
+beforeAll(async () => {
+  await loadNcmFixture();
+  tenant = await createTenant("member");
+});
+
+const stub = (jobId: string) => env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(jobId));
+
+/** A job scheduled for later: its actor holds its batches and sends nothing by itself. */
+async function heldJob(n: number) {
+  const runAt = new Date(Date.now() + 3600_000).toISOString();
+  const { job } = await createJob(tenant, {
+    partnumbers: syntheticPartnumbers(n, "ACT"),
+    options: { runAt },
+  });
+  return job.id;
+}
+
+/** Starts a held job now, as if its batch had been sent (and lost) with the given lease. */
+async function inFlight(jobId: string, leaseUntil: number) {
+  await runInDurableObject(stub(jobId), async (instance: JobActor, state) => {
+    const s = (instance as unknown as { state: { status: string; options: { runAt?: string } } }).state;
+    s.status = "classifying";
+    delete s.options.runAt;
+    state.storage.sql.exec(
+      "UPDATE batches SET state = 'inflight', sends = 1, lease_until = ? WHERE id = 'b1'",
+      leaseUntil,
+    );
+  });
+}
+
+const sends = (jobId: string) =>
+  runInDurableObject(
+    stub(jobId),
+    async (_i, state) =>
+      state.storage.sql.exec<{ sends: number }>("SELECT sends FROM batches WHERE id = 'b1'").one().sends,
+  );
+
+describe("JobActor leases", () => {
+  it("sends a batch again once its lease expired (its message was lost) and finishes the job", async () => {
+    const jobId = await heldJob(3);
+    await inFlight(jobId, Date.now() - 1);
+    expect(await runDurableObjectAlarm(stub(jobId))).toBe(true);
+    expect(await sends(jobId)).toBe(2);
+    const done = await waitForFinal(tenant, jobId);
+    expect(done.counts).toMatchObject({ total: 3, pending: 0, failed: 0 });
+    expect(await allItems(tenant, jobId)).toHaveLength(3);
+  });
+
+  it("leaves a batch whose lease is live alone", async () => {
+    const jobId = await heldJob(3);
+    await inFlight(jobId, Date.now() + 60_000);
+    await runDurableObjectAlarm(stub(jobId));
+    expect(await sends(jobId)).toBe(1);
+    expect((await stub(jobId).getView())!.counts.pending).toBe(3);
+  });
+});
+
+describe("JobActor outbox", () => {
+  it("stores an item Postgres refuses as failed instead of retrying it forever", async () => {
+    const jobId = await heldJob(2);
+    await runInDurableObject(stub(jobId), async (instance: JobActor, state) => {
+      const s = (instance as unknown as { state: { status: string; options: { runAt?: string } } }).state;
+      s.status = "classifying";
+      delete s.options.runAt;
+      const sql = state.storage.sql;
+      // A NUL that got past every guard: Postgres text cannot hold it.
+      sql.exec(
+        "UPDATE items SET partnumber = ?, raw = ?, status = 'invalid', reason = 'x' WHERE seq = 1",
+        "A\u0000B",
+        "A\u0000B",
+      );
+      sql.exec("UPDATE items SET status = 'invalid', reason = 'x' WHERE seq = 2");
+      sql.exec("DELETE FROM batches");
+      sql.exec("INSERT OR IGNORE INTO outbox (seq) VALUES (1), (2)");
+    });
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub(jobId));
+    const done = await waitForFinal(tenant, jobId);
+    expect(done.counts).toMatchObject({ total: 2, failed: 1, invalid: 1 });
+    const items = await allItems(tenant, jobId);
+    expect(items.find((i) => i.seq === 1)).toMatchObject({ status: "failed", partnumber: "AB" });
+  });
+});
+
+describe("nextAlarm", () => {
+  const base = {
+    now: 1_000,
+    final: false,
+    startAt: null,
+    backoffUntil: null,
+    work: false,
+    earliestLease: null,
+  };
+  it("waits for a scheduled start, then a backoff, before any work", () => {
+    expect(nextAlarm({ ...base, startAt: 9_000, work: true })).toBe(9_000);
+    expect(nextAlarm({ ...base, backoffUntil: 5_000, work: true })).toBe(5_000);
+  });
+  it("wakes at the coalescing interval with work, at the earliest lease otherwise, never once final and synced", () => {
+    expect(nextAlarm({ ...base, work: true })).toBe(1_000 + FLUSH_INTERVAL_MS);
+    expect(nextAlarm({ ...base, earliestLease: 40_000 })).toBe(40_000);
+    expect(nextAlarm({ ...base, final: true })).toBeNull();
+    expect(nextAlarm({ ...base, final: true, work: true })).toBe(1_000 + FLUSH_INTERVAL_MS);
+  });
+  it("derives the lease from the AI timeout, about a minute by default", () => {
+    expect(leaseMs({ AI_TIMEOUT_MS: "20000" })).toBe(60_000);
+    expect(leaseMs({ AI_TIMEOUT_MS: "1000" })).toBe(30_000);
+  });
+});
