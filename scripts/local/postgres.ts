@@ -33,8 +33,9 @@ export async function startEmbeddedPostgres(opts: {
   // Extensions the migrations create must be loaded here: PGlite ships them as separate bundles.
   const db = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
   const port = opts.port ?? (await freePort());
-  // Several connections are multiplexed onto the single PGlite session.
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 16 });
+  // Several connections are multiplexed onto the single PGlite session: enough for 50 concurrent
+  // requests (each with its own lazily connecting pool) plus the actors and queue consumers.
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 128 });
   keepQueriesWhole(server);
   await server.start();
   return {

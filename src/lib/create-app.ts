@@ -9,7 +9,11 @@ import type { AuthContext } from "../auth/types";
 import { type DbHandle, openDb } from "../db/client";
 import { type Bindings, intVar } from "./env";
 import { ApiError, errorBody } from "./errors";
+import { classifyFault, dependencyOf } from "./faults";
 import { errorFields, log, setLogLevel } from "./logger";
+
+/** What a 503 asks clients to wait: about one backoff step of the job engine. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface AppEnv {
   Bindings: Bindings;
@@ -113,6 +117,22 @@ function onError(err: Error, c: AppContext) {
     // Hono raises 400 "Malformed JSON in request body" from its JSON validator.
     const message = err.message || "The request could not be processed.";
     return c.json(errorBody(/malformed json/i.test(message) ? "malformed_json" : code, message), status);
+  }
+  if (classifyFault(err) === "outage") {
+    const dependency = dependencyOf(err);
+    log("warn", "dependency unavailable", { requestId, path: c.req.path, dependency, ...errorFields(err) });
+    c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return c.json(
+      errorBody(
+        "dependency_unavailable",
+        `A service this request needs (${dependency}) is unavailable; try again shortly.`,
+        {
+          dependency,
+          requestId,
+        },
+      ),
+      503,
+    );
   }
   log("error", "unhandled error", { requestId, path: c.req.path, ...errorFields(err) });
   return c.json(errorBody("internal_error", "An unexpected error occurred.", { requestId }), 500);

@@ -56,6 +56,19 @@ export class DependencyError extends Error {
   }
 }
 
+/** Which dependency an outage is in, for 503 details and /healthz. */
+export function dependencyOf(err: unknown): string {
+  for (const e of causeChain(err)) if (e instanceof DependencyError) return e.dependency;
+  for (const e of causeChain(err)) {
+    const name = (e as { name?: string })?.name ?? "";
+    const message = e instanceof Error ? e.message : "";
+    if (/durable object|internal error; reference/i.test(message)) return "job actor";
+    if (/queue/i.test(message)) return "queue";
+    if (name === "NeonDbError" || /query|postgres|database/i.test(message)) return "postgres";
+  }
+  return "postgres";
+}
+
 /** The message a user may see for a failure: never SQL, parameters, tenant ids or part-number lists. */
 export function safeReason(err: unknown): string {
   const kind = classifyFault(err);
