@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort());
   // Several connections are multiplexed onto the single PGlite session: enough for 50 concurrent
   // requests (each with its own lazily connecting pool) plus the actors and queue consumers.
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 128 });
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 512 });
   keepQueriesWhole(server);
   await server.start();
   return {
