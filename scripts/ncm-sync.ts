@@ -18,7 +18,8 @@ try {
   console.log(
     `ncm: ${result.total} codes (${result.eightDigit} eight-digit) from ${from}` +
       ` — inserted=${result.inserted} updated=${result.updated} unchanged=${result.unchanged}` +
-      (result.version ? ` — ${result.version}` : ""),
+      (result.version ? ` — ${result.version}` : "") +
+      ` — back to review (ncm_expired): ${result.expired.items} item(s), ${result.expired.classifications} catalog entr(ies)`,
   );
 } catch (err) {
   // Query errors carry every bound parameter in their message; the cause says what went wrong.

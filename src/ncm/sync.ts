@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { ncmSearchStale, rebuildNcmSearch, rowsOf } from "../classify/ncm-search";
 import type * as schema from "../db/schema";
 import { ncm } from "../db/schema";
+import { type ExpiryResult, expireOutOfForce } from "../review/expire";
 import type { ParsedNcmTable } from "./parse";
 
 // Any drizzle Postgres database: the Neon driver in the Worker, node-postgres in scripts.
@@ -17,6 +18,8 @@ export interface NcmSyncResult {
   unchanged: number;
   /** Rows of the search index (ncm_terms), rebuilt when the table changed or the index is stale. */
   searchTerms: number;
+  /** What pointed to codes no longer in force and went back to review (see expireOutOfForce). */
+  expired: ExpiryResult;
 }
 
 const CHUNK = 1000;
@@ -61,7 +64,10 @@ export async function syncNcmTable(db: AnyPgDb, table: ParsedNcmTable): Promise<
       searchTerms = Number(indexed[0]?.n ?? 0);
     }
   });
+  // Classifications whose code left the table in force go back to review.
+  const expired = await expireOutOfForce(db);
   return {
+    expired,
     version: table.version,
     total: table.rows.length,
     eightDigit: table.rows.filter((r) => r.level === 8).length,
