@@ -1,8 +1,9 @@
 import { createRouter } from "../../lib/create-app";
-import { getPartnumber, listPartnumbers } from "./partnumbers.handlers";
-import { getPartnumberRoute, listPartnumbersRoute } from "./partnumbers.routes";
+import { getPartnumber, importPartnumbers, listPartnumbers } from "./partnumbers.handlers";
+import { getPartnumberRoute, importPartnumbersRoute, listPartnumbersRoute } from "./partnumbers.routes";
 
 /** /v1/partnumbers: the tenant's catalog. */
 export const partnumbersRouter = createRouter()
   .openapi(listPartnumbersRoute, listPartnumbers)
+  .openapi(importPartnumbersRoute, importPartnumbers)
   .openapi(getPartnumberRoute, getPartnumber);

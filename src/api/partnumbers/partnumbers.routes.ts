@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ClassificationSchema } from "../jobs/jobs.schemas";
-import { authErrorResponses, notFoundResponse } from "../schemas";
+import { requireRole } from "../../auth/middleware";
+import { ClassificationSchema, JobSchema } from "../jobs/jobs.schemas";
+import { authErrorResponses, ErrorSchema, notFoundResponse } from "../schemas";
 
 const json = <T>(schema: T) => ({ "application/json": { schema } });
 
@@ -76,6 +77,57 @@ export const getPartnumberRoute = createRoute({
       ),
     },
     ...notFoundResponse,
+    ...authErrorResponses,
+  },
+});
+
+const binary = { schema: z.string().openapi({ format: "binary" }) };
+
+export const importPartnumbersRoute = createRoute({
+  method: "post",
+  path: "/partnumbers/import",
+  tags: ["Catalog"],
+  summary: "Import existing classifications (CSV) as human catalog entries, as a job (member or admin)",
+  description:
+    "A sheet with a header row naming a part-number column and an NCM column (Ex-TIPI, description and manufacturer optional), as `text/csv` or `multipart/form-data` with a `file` field. Each accepted row becomes the tenant's `human` catalog entry for that part number; a row whose code is not in force (or malformed, or repeating another row with another code) is refused with its reason. The import is a finished job: its items (GET /v1/jobs/{id}/items) are the rows, classified or invalid with the reason.",
+  middleware: [requireRole("member")] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        "text/csv": binary,
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            required: ["file"],
+            properties: { file: { type: "string", format: "binary", description: "CSV" } },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "Imported",
+      content: json(
+        z
+          .object({
+            job: JobSchema,
+            imported: z.number().int(),
+            refused: z.array(
+              z.object({
+                row: z.number().int(),
+                partnumber: z.string(),
+                ncm: z.string(),
+                reason: z.string(),
+              }),
+            ),
+          })
+          .openapi("CatalogImport"),
+      ),
+    },
+    413: { description: "The file is larger than MAX_UPLOAD_BYTES", content: json(ErrorSchema) },
+    415: { description: "Not a CSV file", content: json(ErrorSchema) },
     ...authErrorResponses,
   },
 });
