@@ -6,6 +6,7 @@ import { registerDocs } from "./api/docs";
 import { health } from "./api/health";
 import { itemsRouter } from "./api/items";
 import { jobsRouter } from "./api/jobs";
+import { ncmRouter } from "./api/ncm";
 import { notificationRoutes } from "./api/notifications";
 import { partnumbersRouter } from "./api/partnumbers";
 import { reportFilesRouter, reportsRouter } from "./api/reports";
@@ -31,6 +32,7 @@ function v1() {
   router.route("/", reviewRouter);
   router.route("/", itemsRouter);
   router.route("/", partnumbersRouter);
+  router.route("/", ncmRouter);
   return router;
 }
 
