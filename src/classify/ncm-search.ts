@@ -35,6 +35,8 @@ const MIN_IDF = Math.log(1 / MAX_DF_SHARE);
 const ALWAYS_KEPT_DF = 50;
 /** A truncated word counts for less than a whole one: its completion is a guess. */
 const PREFIX_DISCOUNT = 0.8;
+/** Weight of the head words (SearchQuery.head) against the rest of the description. */
+const HEAD_BOOST = 1.5;
 
 /**
  * "Outras cerâmicas, exceto de porcelana": the words of an exception clause name what the code is
@@ -101,6 +103,8 @@ export async function rebuildNcmSearch(db: SqlRunner): Promise<{ terms: number; 
 export interface SearchQuery {
   /** Folded query text (see buildQueryText): words the Portuguese configuration will stem. */
   text: string;
+  /** How many leading words of `text` name the product itself (see buildQuery). */
+  head?: number;
   /** Codes proposed by other evidence (rules, the document, the catalog), kept if in force. */
   extra?: { code: string; source: string; score: number }[];
 }
@@ -130,7 +134,12 @@ export async function searchNcmBatch(
   const out: SearchHit[][] = queries.map(() => []);
   if (queries.length === 0) return out;
   const payload = JSON.stringify(
-    queries.map((q, i) => ({ i, q: q.text, x: (q.extra ?? []).filter((e) => /^\d{8}$/.test(e.code)) })),
+    queries.map((q, i) => ({
+      i,
+      q: q.text,
+      h: q.head ?? 0,
+      x: (q.extra ?? []).filter((e) => /^\d{8}$/.test(e.code)),
+    })),
   );
   const rows = await rowsOf<{
     i: number;
@@ -144,16 +153,20 @@ export async function searchNcmBatch(
     db,
     sql`
     with q as (
-      select (e->>'i')::int as i, e->>'q' as q, e->'x' as x from jsonb_array_elements(${payload}::jsonb) e
+      select (e->>'i')::int as i, e->>'q' as q, e->'x' as x, coalesce((e->>'h')::int, 0) as h
+      from jsonb_array_elements(${payload}::jsonb) e
     ), ql as (
-      select distinct q.i, u.lexeme
+      -- The words naming the product itself (the head noun, first in Portuguese) count for more.
+      select q.i, u.lexeme,
+        max(case when (select min(p) from unnest(u.positions) p) <= q.h then ${HEAD_BOOST}::real else 1::real end) as boost
       from q cross join lateral unnest(to_tsvector('portuguese', ${fold(sql`q.q`)})) as u(lexeme, positions, weights)
+      group by q.i, u.lexeme
     ), known as (
-      select ql.i, ql.lexeme, l.idf, l.df from ql join ncm_lexicon l on l.lexeme = ql.lexeme
+      select ql.i, ql.lexeme, l.idf * ql.boost as idf, l.df from ql join ncm_lexicon l on l.lexeme = ql.lexeme
     ), truncated as (
       -- Invoices truncate words ("GARR", "PLST"): an unknown word of 4+ letters stands for the
       -- commonest word of the table that starts with it, at a discount.
-      select distinct on (ql.i, ql.lexeme) ql.i, l.lexeme, l.idf * ${PREFIX_DISCOUNT} as idf, l.df
+      select distinct on (ql.i, ql.lexeme) ql.i, l.lexeme, l.idf * ql.boost * ${PREFIX_DISCOUNT} as idf, l.df
       from ql join ncm_lexicon l on length(ql.lexeme) >= 4 and l.lexeme like ql.lexeme || '%'
       where not exists (select 1 from known k where k.i = ql.i and k.lexeme = ql.lexeme)
       order by ql.i, ql.lexeme, l.df desc, l.lexeme

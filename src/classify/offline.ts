@@ -1,6 +1,6 @@
 import calibration from "./glossary/calibration.json";
 import { type SearchHit, type SqlRunner, searchNcmBatch } from "./ncm-search";
-import { buildQueryText } from "./query-text";
+import { buildQuery } from "./query-text";
 import { formatNcm } from "./rules/engine";
 import type { Classification } from "./types";
 
@@ -106,7 +106,7 @@ export async function candidatesFor(db: SqlRunner, items: CandidateItem[]): Prom
   const hits = await searchNcmBatch(
     db,
     items.map((it) => ({
-      text: buildQueryText(it.description, it.manufacturer),
+      ...buildQuery(it.description, it.manufacturer),
       extra: [
         ...(it.rules ? [{ code: it.rules.ncm, source: "rules", score: it.rules.confidence }] : []),
         ...(it.declaredNcm

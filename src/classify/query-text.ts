@@ -36,9 +36,22 @@ export function wordsOf(text: string): string[] {
 
 /** The folded search text for an item: glossary translations plus the untranslated words. */
 export function buildQueryText(description: string | null | undefined, manufacturer?: string | null): string {
+  return buildQuery(description, manufacturer).text;
+}
+
+/**
+ * The search text and its head: the words the first description word became. Portuguese and
+ * Spanish descriptions name the product first ("CANECA PORCELANA 340ML"); English ones put it last,
+ * but they are translated word by word, so their head is only the first word's translation.
+ */
+export function buildQuery(
+  description: string | null | undefined,
+  manufacturer?: string | null,
+): { text: string; head: number } {
   const words = wordsOf(description ?? "");
   const g = terms();
   const out: string[] = [];
+  let head = 0;
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
@@ -53,8 +66,13 @@ export function buildQueryText(description: string | null | undefined, manufactu
       matched = 1;
     }
     i += matched;
+    if (head === 0) head = out.join(" ").split(" ").filter(Boolean).length;
   }
   // The maker's name is not a product word; it only stops a bare name from matching a code.
   const maker = new Set(wordsOf(manufacturer ?? ""));
-  return out.filter((w) => !maker.has(w)).join(" ");
+  const kept = out
+    .join(" ")
+    .split(" ")
+    .filter((w) => w && !maker.has(w));
+  return { text: kept.join(" "), head: Math.min(head, kept.length) };
 }
