@@ -38,6 +38,11 @@ interface Known {
   offline: Classification | null;
 }
 
+const isoCountry = (v: string | null | undefined) => {
+  const code = (v ?? "").trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) ? code : null;
+};
+
 /** Candidates as stored with the answer: enough for a reviewer to pick from. */
 const stored = (cs: Candidate[]) =>
   cs.map((c) => ({ code: c.code, description: c.description, score: c.score, sources: c.sources }));
@@ -67,7 +72,8 @@ function result(
     description: c.description ?? null,
     // The document's manufacturer wins over a guess from the MPN family or the model.
     manufacturer: k.part.manufacturer || c.manufacturer || null,
-    country: k.part.country || c.country || null,
+    // Stored as ISO 3166-1 alpha-2: a document's country name is kept only when it is a code.
+    country: isoCountry(k.part.country) ?? c.country ?? null,
     confidence: c.confidence,
     rationale: disagrees
       ? `${c.rationale} The document declares NCM ${declared}, which differs.`

@@ -273,6 +273,15 @@ export const jobItems = pgTable(
     confidence: real("confidence"),
     rationale: text("rationale"),
     source: classificationSourceEnum("source"),
+    // From the TIPI/TEC when the answer was made: IPI (null + ipi_not_taxed for "NT") and import duty.
+    ipiRate: numeric("ipi_rate", { precision: 6, scale: 2, mode: "number" }),
+    ipiNotTaxed: boolean("ipi_not_taxed").notNull().default(false),
+    iiRate: numeric("ii_rate", { precision: 6, scale: 2, mode: "number" }),
+    // The NCM the document declares, and whether the answer differs from it.
+    declaredNcm: varchar("declared_ncm", { length: 8 }),
+    declaredDisagrees: boolean("declared_disagrees").notNull().default(false),
+    // The ranked NCM candidates the answer was chosen from (code, description, score, sources).
+    candidates: jsonb("candidates"),
     updatedAt: updatedAt(),
   },
   (t) => [

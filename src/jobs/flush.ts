@@ -129,26 +129,36 @@ export async function flushItems(db: Db, tenantId: string, jobId: string, rows: 
       confidence: c?.confidence ?? null,
       rationale: c?.rationale ?? null,
       source: c?.source ?? null,
+      ipi_rate: typeof c?.ipiRate === "number" ? c.ipiRate : null,
+      ipi_not_taxed: c?.ipiRate === "NT",
+      ii_rate: c?.iiRate ?? null,
+      declared_ncm: c?.declaredNcm ?? null,
+      declared_disagrees: c?.declaredDisagrees === true,
+      candidates: c?.candidates ?? null,
     };
   });
   await db.execute(sql`
     insert into job_items (job_id, seq, tenant_id, partnumber, raw_partnumber, description, manufacturer, quantity,
       occurrences, status, reason, classification_id, ncm, ex_tipi, class_description, class_manufacturer, country,
-      confidence, rationale, source)
+      confidence, rationale, source, ipi_rate, ipi_not_taxed, ii_rate, declared_ncm, declared_disagrees, candidates)
     select ${jobId}::uuid, x.seq, ${tenantId}::uuid, x.partnumber, x.raw_partnumber, x.description, x.manufacturer,
       x.quantity, coalesce(x.occurrences, '[]'::jsonb), x.status::item_status, x.reason, x.classification_id, x.ncm,
       x.ex_tipi, x.class_description, x.class_manufacturer, x.country, x.confidence, x.rationale,
-      x.source::classification_source
+      x.source::classification_source, x.ipi_rate, coalesce(x.ipi_not_taxed, false), x.ii_rate, x.declared_ncm,
+      coalesce(x.declared_disagrees, false), x.candidates
     from jsonb_to_recordset(${json(values)}) as x(seq int, partnumber text, raw_partnumber text, description text,
       manufacturer text, quantity numeric, occurrences jsonb, status text, reason text, classification_id uuid,
       ncm text, ex_tipi text, class_description text, class_manufacturer text, country text, confidence real,
-      rationale text, source text)
+      rationale text, source text, ipi_rate numeric, ipi_not_taxed boolean, ii_rate numeric, declared_ncm text,
+      declared_disagrees boolean, candidates jsonb)
     on conflict (job_id, seq) do update set
       status = excluded.status, reason = excluded.reason, classification_id = excluded.classification_id,
       ncm = excluded.ncm, ex_tipi = excluded.ex_tipi, class_description = excluded.class_description,
       class_manufacturer = excluded.class_manufacturer, country = excluded.country,
       confidence = excluded.confidence, rationale = excluded.rationale, source = excluded.source,
-      updated_at = now()`);
+      ipi_rate = excluded.ipi_rate, ipi_not_taxed = excluded.ipi_not_taxed, ii_rate = excluded.ii_rate,
+      declared_ncm = excluded.declared_ncm, declared_disagrees = excluded.declared_disagrees,
+      candidates = excluded.candidates, updated_at = now()`);
 }
 
 export interface JobRowUpdate {

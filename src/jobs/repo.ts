@@ -117,6 +117,11 @@ export function itemClassification(r: ItemRowPg): ItemClassification | null {
         confidence: r.confidence,
         rationale: r.rationale ?? "",
         source: r.source,
+        ipiRate: r.ipiNotTaxed ? "NT" : r.ipiRate,
+        iiRate: r.iiRate,
+        declaredNcm: r.declaredNcm,
+        declaredDisagrees: r.declaredDisagrees,
+        candidates: (r.candidates as ItemClassification["candidates"]) ?? [],
       }
     : null;
 }

@@ -27,15 +27,6 @@ export interface ClassificationResult extends ItemClassification {
   model: string | null;
   /** Set when the answer came from the catalog: the existing `classifications` row it reuses. */
   classificationId: string | null;
-  /** IPI from the TIPI for this code (percent, or "NT"); null when the TIPI has no such line. */
-  ipiRate?: number | "NT" | null;
-  /** Import duty applied (Anexo II, else the TEC), percent; null when the TEC has no such line. */
-  iiRate?: number | null;
-  /** The document's declared NCM, and whether the answer differs from it (a reviewer should look). */
-  declaredNcm?: string | null;
-  declaredDisagrees?: boolean;
-  /** The ranked candidates the answer was chosen from, for a reviewer to pick instead of searching. */
-  candidates?: { code: string; description: string; score: number; sources: string[] }[];
 }
 
 /** What the cascade decided for one item. Items it could not decide yet are simply absent. */

@@ -80,6 +80,15 @@ export interface ItemClassification {
   confidence: number;
   rationale: string;
   source: ClassificationSourceName;
+  /** IPI from the TIPI (percent, or "NT"), null when the TIPI has no line for the code. */
+  ipiRate?: number | "NT" | null;
+  /** Import duty applied (TEC Anexo II, else Anexo I), percent. */
+  iiRate?: number | null;
+  /** The NCM the document declares, and whether this answer differs from it. */
+  declaredNcm?: string | null;
+  declaredDisagrees?: boolean;
+  /** The ranked NCM candidates the answer was chosen from, for a reviewer to pick. */
+  candidates?: { code: string; description: string; score: number; sources: string[] }[];
 }
 
 /**

@@ -100,6 +100,28 @@ export const ClassificationSchema = z
     confidence: z.number(),
     rationale: z.string(),
     source: z.enum(["catalog", "rules", "ai", "human"]),
+    ipiRate: z
+      .union([z.number(), z.literal("NT")])
+      .nullable()
+      .optional()
+      .openapi({ description: 'IPI from the TIPI, percent, or "NT" (não tributado)' }),
+    iiRate: z.number().nullable().optional().openapi({ description: "Import duty applied (TEC), percent" }),
+    declaredNcm: z.string().nullable().optional().openapi({ description: "The NCM the document declares" }),
+    declaredDisagrees: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The answer differs from the declared NCM" }),
+    candidates: z
+      .array(
+        z.object({
+          code: z.string(),
+          description: z.string(),
+          score: z.number(),
+          sources: z.array(z.string()),
+        }),
+      )
+      .optional()
+      .openapi({ description: "Ranked NCM candidates the answer was chosen from" }),
   })
   .openapi("Classification");
 

@@ -24,6 +24,12 @@ export const row = (over: Partial<ItemRow> = {}): ItemRow => ({
   confidence: 0.93,
   rationale: 'Family "GRM" and keyword "capacitor"',
   source: "rules",
+  ipiRate: null,
+  ipiNotTaxed: false,
+  iiRate: null,
+  declaredNcm: null,
+  declaredDisagrees: false,
+  candidates: null,
   updatedAt: new Date(0),
   ...over,
 });
