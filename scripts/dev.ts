@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildWeb } from "./build-assets";
 import { generateSigningKey } from "./keys-generate";
 import { clearLocalState, PG_DATA_DIR, STATE_DIR, writeLocalState } from "./local/database";
 import { readDevVars } from "./local/dev-vars";
@@ -127,6 +128,9 @@ async function main() {
   vars.MAIL_SINK_URL = mailSink.url;
   vars.WEBHOOK_ALLOW_PRIVATE = "true";
   vars.PUBLIC_URL = `http://127.0.0.1:${PORT}`;
+  // The web app and the /docs renderer are static assets built from web/ and node_modules.
+  await buildWeb();
+  console.log("partwise: web app built into public/assets/");
   wrangler = spawnLocalWorker(
     {
       config: path.resolve(import.meta.dirname, "../wrangler.toml"),
@@ -145,6 +149,7 @@ async function main() {
       "",
       `partwise: API        http://127.0.0.1:${PORT}/v1   (Authorization: Bearer $PARTWISE_DEV_API_KEY)`,
       `partwise: health     http://127.0.0.1:${PORT}/healthz`,
+      `partwise: web app    http://127.0.0.1:${PORT}/`,
       `partwise: docs       http://127.0.0.1:${PORT}/docs  (OpenAPI: /openapi.json)`,
       `partwise: NCM table  npm run ncm:sync -- --from ../shared/data/ncm/ncm.json`,
       `partwise: e-mail     written to ${path.join(STATE_DIR, "mail")}/*.eml`,

@@ -17,37 +17,42 @@ import { wellKnown } from "./api/well-known";
 import { requireAuth } from "./auth/middleware";
 import { createApp, createRouter } from "./lib/create-app";
 
-/** Every /v1 route requires authentication; resource routers are mounted on it. */
+/**
+ * Every /v1 route requires authentication; resource routers are mounted on it. The mounts are one
+ * chain so the route types add up into AppType, which the web app and the CLI build their typed
+ * client (`hc`) on: an API change that breaks a client fails the typecheck.
+ */
 function v1() {
   const router = createRouter();
   router.use("*", requireAuth);
-  router.route("/", apiKeyRoutes);
-  router.route("/", userRoutes);
-  router.route("/", auditRoutes);
-  router.route("/", wsTickets);
-  router.route("/", jobsRouter);
-  router.route("/", reportsRouter);
-  router.route("/", webhookRoutes);
-  router.route("/", notificationRoutes);
-  router.route("/", reviewRouter);
-  router.route("/", itemsRouter);
-  router.route("/", partnumbersRouter);
-  router.route("/", ncmRouter);
-  return router;
+  return router
+    .route("/", apiKeyRoutes)
+    .route("/", userRoutes)
+    .route("/", auditRoutes)
+    .route("/", wsTickets)
+    .route("/", jobsRouter)
+    .route("/", reportsRouter)
+    .route("/", webhookRoutes)
+    .route("/", notificationRoutes)
+    .route("/", reviewRouter)
+    .route("/", itemsRouter)
+    .route("/", partnumbersRouter)
+    .route("/", ncmRouter);
 }
 
 export function buildApp() {
-  const app = createApp();
-  app.route("/", health);
-  app.route("/", wellKnown);
-  // Public (login, refresh, logout, password change): mounted before the /v1 router so requireAuth,
-  // registered for /v1/*, never runs for them (the route answers first).
-  app.route("/v1/auth", authRoutes);
-  // Signed report downloads carry their authorisation in the link (an e-mail can hold one).
-  app.route("/v1", reportFilesRouter);
-  app.route("/v1", v1());
+  const app = createApp()
+    .route("/", health)
+    .route("/", wellKnown)
+    // Public (login, refresh, logout, password change): mounted before the /v1 router so requireAuth,
+    // registered for /v1/*, never runs for them (the route answers first).
+    .route("/v1/auth", authRoutes)
+    // Signed report downloads carry their authorisation in the link (an e-mail can hold one).
+    .route("/v1", reportFilesRouter)
+    .route("/v1", v1());
   registerDocs(app);
   return app;
 }
 
 export const app = buildApp();
+export type AppType = typeof app;

@@ -21,7 +21,7 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
     "deriveBits",
   ]);
   const bits = await crypto.subtle.deriveBits(
-    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    { name: "PBKDF2", hash: "SHA-256", salt: salt as BufferSource, iterations },
     material,
     HASH_BITS,
   );

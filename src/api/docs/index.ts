@@ -18,5 +18,15 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     },
     security: [{ bearer: [] }],
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "partwise API reference" }));
+  // The renderer is the Worker's own static asset (copied from @scalar/api-reference at build time),
+  // and its web fonts are off, so the page needs nothing but this origin (it works offline).
+  app.get(
+    "/docs",
+    Scalar({
+      url: "/openapi.json",
+      pageTitle: "partwise API reference",
+      cdn: "/assets/scalar/standalone.js",
+      withDefaultFonts: false,
+    }),
+  );
 }

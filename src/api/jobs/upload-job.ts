@@ -7,7 +7,7 @@ import { jobLinks } from "./links";
 import { MIME_BY_TYPE, readUpload, sourceKey } from "./upload";
 
 async function sha256Bytes(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const digest = await crypto.subtle.digest("SHA-256", bytes as BufferSource);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 

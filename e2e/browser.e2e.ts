@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { purchaseOrderPdf, SAMPLE_ROWS } from "./fixtures";
+import { api, BASE, freshUser, launch, SHOTS, withShot } from "./support";
+
+let browser: Browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page) {
+  const user = await freshUser();
+  await page.goto(`${BASE}/`);
+  await page.getByLabel(/e-mail/i).fill(user.email);
+  await page.getByLabel(/^password$|^senha$/i).fill(user.password);
+  await page.getByRole("button", { name: /sign in|entrar/i }).click();
+  // A user created by an admin must choose a password first.
+  const next = "correct horse battery staple";
+  await page.getByLabel(/current password|senha atual/i).fill(user.password);
+  await page.getByLabel(/^new password$|^nova senha$/i).fill(next);
+  await page.getByLabel(/repeat|repita/i).fill(next);
+  await page.getByRole("button", { name: /save|salvar/i }).click();
+  await page.getByRole("heading", { level: 1, name: /classify|classificar/i }).waitFor();
+}
+
+test("sign in, upload a PDF, watch it finish, see the items, review one, download the XLSX", async () => {
+  const context = await browser.newContext({
+    locale: "en-US",
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
+  });
+  const page = await context.newPage();
+  await withShot(page, "job-flow", async () => {
+    await signIn(page);
+    const dir = await mkdtemp(path.join(tmpdir(), "partwise-e2e-"));
+    const pdf = path.join(dir, "order.pdf");
+    await writeFile(pdf, await purchaseOrderPdf(SAMPLE_ROWS));
+    await page.locator("#files").setInputFiles(pdf);
+
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/);
+    const jobId = page.url().split("/").pop()!;
+    const bar = page.getByRole("progressbar");
+    await bar.and(page.locator('[aria-valuenow="100"]')).waitFor({ timeout: 90_000 });
+    await page
+      .getByTestId("job-status")
+      .filter({ hasText: /^completed/ })
+      .waitFor({ timeout: 30_000 });
+    const rows = page.getByTestId("items-table").locator("tbody tr");
+    await rows.nth(SAMPLE_ROWS.length - 1).waitFor();
+    assert.equal(await rows.count(), SAMPLE_ROWS.length);
+    for (const [pn] of SAMPLE_ROWS) await page.getByRole("cell", { name: pn, exact: true }).waitFor();
+    // The counters agree with the API.
+    const job = await api<{ counts: { total: number } }>("GET", `/v1/jobs/${jobId}`);
+    assert.equal(job.body.counts.total, SAMPLE_ROWS.length);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "job-page.png") });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download XLSX" }).click(),
+    ]);
+    const xlsx = path.join(dir, "report.xlsx");
+    await download.saveAs(xlsx);
+    const bytes = readFileSync(xlsx);
+    assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "the report is an XLSX (zip) file");
+
+    // Review one item of this job.
+    await page.getByRole("link", { name: /^review$/i }).click();
+    await page.getByRole("heading", { level: 1, name: /review queue/i }).waitFor();
+    const probe = await api<unknown>("GET", `/v1/review?jobId=${jobId}`);
+    if (probe.status === 404) {
+      // The review API (issue 12) is not on this server yet: the page must say so plainly.
+      await page.getByText("Not available on this server yet.").waitFor();
+      console.log("e2e: review API not on this server; checked the page's 'not available' message");
+      return;
+    }
+    await page.getByLabel(/job id/i).fill(jobId);
+    await page.getByRole("button", { name: /apply/i }).click();
+    const first = page.getByTestId("review-list").locator("li.review").first();
+    await first.waitFor();
+    const partnumber = (await first.locator("strong.code").textContent())!;
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "review-queue.png") });
+    await first.getByRole("button", { name: /^accept$/i }).click();
+    await page.getByRole("status").filter({ hasText: /saved/i }).waitFor();
+    const items = await api<{
+      items: Array<{ partnumber: string; status: string; classification: { source: string } | null }>;
+    }>("GET", `/v1/jobs/${jobId}/items`);
+    const reviewed = items.body.items.find((i) => i.partnumber === partnumber);
+    assert.equal(reviewed?.classification?.source, "human");
+  });
+  await context.close();
+});
+
+test("the /docs page renders its operations with every other host blocked", async () => {
+  const context = await browser.newContext();
+  const blocked: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    blocked.push(url.href);
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  await withShot(page, "docs-offline", async () => {
+    await page.goto(`${BASE}/docs`);
+    // Operations from the OpenAPI document: the first tag is open, later ones list their routes.
+    await page.getByRole("heading", { name: "Liveness and database check" }).waitFor({ timeout: 30_000 });
+    await page.getByText("/v1/auth/login", { exact: true }).first().waitFor();
+    await page.getByText("/v1/api-keys/{id}", { exact: true }).first().waitFor();
+    const scripts = await page
+      .locator("script[src]")
+      .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+    assert.ok(
+      scripts.every((s) => s.startsWith(BASE)),
+      `scripts load from the Worker only: ${scripts.join(", ")}`,
+    );
+    console.log(
+      `e2e: /docs requests to other hosts (blocked): ${blocked.length ? blocked.join(", ") : "none"}`,
+    );
+  });
+  await context.close();
+});
+
+test("the app follows the browser's language and switches on demand", async () => {
+  const context = await browser.newContext({ locale: "pt-BR" });
+  const page = await context.newPage();
+  await withShot(page, "language", async () => {
+    await page.goto(`${BASE}/`);
+    await page.getByRole("heading", { level: 1, name: "Entrar" }).waitFor();
+    await page.getByLabel("Idioma").selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  });
+  await context.close();
+});
