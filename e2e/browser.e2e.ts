@@ -72,28 +72,51 @@ test("sign in, upload a PDF, watch it finish, see the items, review one, downloa
     assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "the report is an XLSX (zip) file");
 
     // Review one item of this job.
-    await page.getByRole("link", { name: /^review$/i }).click();
+    await page.getByRole("link", { name: /^review \d+ item/i }).click();
     await page.getByRole("heading", { level: 1, name: /review queue/i }).waitFor();
-    const probe = await api<unknown>("GET", `/v1/review?jobId=${jobId}`);
-    if (probe.status === 404) {
-      // The review API (issue 12) is not on this server yet: the page must say so plainly.
-      await page.getByText("Not available on this server yet.").waitFor();
-      console.log("e2e: review API not on this server; checked the page's 'not available' message");
-      return;
-    }
-    await page.getByLabel(/job id/i).fill(jobId);
-    await page.getByRole("button", { name: /apply/i }).click();
+    assert.equal(await page.getByLabel(/job id/i).inputValue(), jobId);
     const first = page.getByTestId("review-list").locator("li.review").first();
     await first.waitFor();
     const partnumber = (await first.locator("strong.code").textContent())!;
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "review-queue.png") });
-    await first.getByRole("button", { name: /^accept$/i }).click();
+    type Item = {
+      partnumber: string;
+      status: string;
+      classification: { ncm: string; source: string } | null;
+    };
+    const before = (await api<{ items: Item[] }>("GET", `/v1/jobs/${jobId}/items`)).body.items;
+    const target = before.find((i) => i.partnumber === partnumber)!;
+    // A code the NCM table knows, taken from this job's own classified items (none when the stack has
+    // no NCM table loaded: then nothing can be accepted or overridden, and the decision is a reject).
+    const donor = before.find((i) => i.status === "classified")?.classification?.ncm;
+    let expected: string | null = null;
+    if (target.classification) {
+      expected = target.classification.ncm;
+      await first.getByRole("button", { name: /^accept$/i }).click();
+    } else if (donor) {
+      expected = donor;
+      await first.getByRole("button", { name: /^override$/i }).click();
+      const search = first.getByLabel(/search ncm/i);
+      await search.fill(donor);
+      await search.press("Enter");
+    } else {
+      console.log("e2e: no NCM table in this stack; the review decision is a reject");
+      await first.getByRole("button", { name: /^reject$/i }).click();
+    }
     await page.getByRole("status").filter({ hasText: /saved/i }).waitFor();
-    const items = await api<{
-      items: Array<{ partnumber: string; status: string; classification: { source: string } | null }>;
-    }>("GET", `/v1/jobs/${jobId}/items`);
-    const reviewed = items.body.items.find((i) => i.partnumber === partnumber);
-    assert.equal(reviewed?.classification?.source, "human");
+    const after = (await api<{ items: Item[] }>("GET", `/v1/jobs/${jobId}/items`)).body.items;
+    const reviewed = after.find((i) => i.partnumber === partnumber)!;
+    if (expected) {
+      assert.equal(reviewed.status, "classified");
+      assert.equal(reviewed.classification?.source, "human");
+      assert.equal(reviewed.classification?.ncm, expected);
+      await page
+        .getByTestId("review-list")
+        .getByText(partnumber, { exact: true })
+        .waitFor({ state: "detached" });
+    } else {
+      assert.equal(reviewed.status, "needs_review");
+    }
   });
   await context.close();
 });

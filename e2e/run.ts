@@ -67,7 +67,14 @@ try {
   const args = ["--import", "tsx", "--test", "--test-concurrency=1", ...reporters, ...tests];
   const runner = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, E2E_BASE_URL: BASE, E2E_API_KEY: devKey },
+    // Accepting a rules answer needs its code in the NCM table, which dev loads from NCM_SYNC_FILE
+    // (../shared/data/ncm/ncm.json by default) when there is one; without it the tests reject instead.
+    env: {
+      ...process.env,
+      E2E_BASE_URL: BASE,
+      E2E_API_KEY: devKey,
+      E2E_NCM_TABLE: /NCM table is EMPTY/.test(log) ? "empty" : "loaded",
+    },
     stdio: "inherit",
   });
   code = await new Promise<number>((resolve) => runner.on("exit", (c) => resolve(c ?? 1)));

@@ -67,16 +67,6 @@ export function makeClient(config: CliConfig) {
       if (res.status !== 202) throw await apiError(res);
       return (await res.json()) as JobCreated;
     },
-    /** Routes not yet in AppType (review, built in parallel), typed by their issue's shapes. */
-    async untyped<T>(method: string, route: string, body?: unknown): Promise<T> {
-      const res = await send(new URL(route, config.apiUrl), {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw await apiError(res);
-      return (res.status === 204 ? undefined : await res.json()) as T;
-    },
     async download(route: string): Promise<Uint8Array> {
       const res = await send(new URL(route, config.apiUrl), { method: "GET" });
       if (!res.ok) throw await apiError(res);

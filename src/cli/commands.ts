@@ -121,46 +121,53 @@ export async function jobs(
   return 0;
 }
 
-interface ReviewItem {
-  id: string;
-  partnumber: string;
-  classification: { ncm: string; confidence: number; description: string | null } | null;
-}
-
-/** `review [list] | accept ID… | override ID --ncm CODE | reject ID…` (routes of the review work). */
+/** `review [list] | accept ID… | override ID --ncm CODE | reject ID…` */
 export async function review(
   client: Client,
   args: string[],
   opts: { job?: string; ncm?: string; note?: string; limit?: string },
   out: Out,
 ) {
-  const [action = "list", ...ids] = args;
-  if (action === "list") {
-    const q = new URLSearchParams({ limit: opts.limit ?? "50" });
-    if (opts.job) q.set("jobId", opts.job);
-    const page = await client.untyped<{ items: ReviewItem[] }>("GET", `/v1/review?${q}`);
+  const [verb = "list", ...ids] = args;
+  const { api } = client;
+  if (verb === "list") {
+    const page = await ok(
+      await api.v1.review.$get({ query: { limit: opts.limit ?? "50", jobId: opts.job } }),
+    );
     if (out.json) out.data(page);
     else
-      for (const i of page.items)
+      for (const i of page.items) {
+        const c = i.classification;
+        const candidates = i.candidates.map((x) => x.code).join(",");
         out.print(
-          `${i.id}  ${i.partnumber}  ${i.classification?.ncm ?? "-"}  ${i.classification ? Math.round(i.classification.confidence * 100) : "-"}%  ${i.classification?.description ?? ""}`,
+          `${i.id}  ${i.partnumber}  ${c?.ncm ?? "-"}  ${c ? Math.round(c.confidence * 100) : "-"}%  ${c?.description ?? ""}${candidates ? `  candidates=${candidates}` : ""}`,
         );
+      }
     return 0;
   }
-  if (!["accept", "override", "reject"].includes(action))
-    throw new UsageError(`unknown review action: ${action}`);
+  if (verb !== "accept" && verb !== "override" && verb !== "reject") {
+    throw new UsageError(`unknown review action: ${verb}`);
+  }
+  const action: "accept" | "override" | "reject" = verb;
   if (ids.length === 0) throw new UsageError(`review ${action} needs item ids`);
   if (action === "override" && !opts.ncm) throw new UsageError("review override needs --ncm CODE");
-  const body = {
-    action,
-    ...(opts.ncm ? { ncm: opts.ncm.replace(/\D/g, "") } : {}),
-    ...(opts.note ? { note: opts.note } : {}),
-  };
-  const result =
-    ids.length === 1
-      ? await client.untyped("POST", `/v1/items/${encodeURIComponent(ids[0]!)}/review`, body)
-      : await client.untyped("POST", "/v1/review", { ...body, itemIds: ids });
-  if (out.json) out.data(result);
-  else out.print(`${action}: ${ids.length} item(s)`);
-  return 0;
+  const body = { action, ncm: opts.ncm, note: opts.note };
+  if (ids.length === 1) {
+    const r = await ok(
+      await api.v1.items[":itemId"].review.$post({ param: { itemId: ids[0]! }, json: body }),
+    );
+    if (out.json) out.data(r);
+    else
+      out.print(
+        `${r.decision.action}: ${r.item.partnumber} → ${r.item.classification?.ncm ?? "-"} (${r.item.status})`,
+      );
+    return 0;
+  }
+  const r = await ok(await api.v1.review.$post({ json: { ...body, itemIds: ids } }));
+  if (out.json) out.data(r);
+  else {
+    out.print(`${action}: ${r.decided} decided, ${r.failed} failed`);
+    for (const x of r.results) if (x.error) out.print(`  ${x.itemId}: ${x.error.code} ${x.error.message}`);
+  }
+  return r.failed > 0 ? 1 : 0;
 }

@@ -34,7 +34,7 @@ function ncmDescription(code: string): Promise<string | null> {
   return p;
 }
 
-function NcmCell({ code }: { code: string }) {
+function NcmCell({ code, fallback }: { code: string; fallback: string | null }) {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -47,7 +47,7 @@ function NcmCell({ code }: { code: string }) {
   return (
     <>
       <span class="code">{pretty}</span>
-      {text && <span class="sub">{text}</span>}
+      {(text ?? fallback) && <span class="sub">{text ?? fallback}</span>}
     </>
   );
 }
@@ -78,9 +78,9 @@ export function ItemsTable({ rows, t }: { rows: Row[]; t: T }) {
               <tr key={r.seq} data-status={r.status}>
                 <td>{r.seq}</td>
                 <td class="code">{r.partnumber}</td>
-                <td>{c?.description ?? r.description ?? "—"}</td>
-                <td>{c?.manufacturer ?? r.manufacturer ?? "—"}</td>
-                <td>{c ? <NcmCell code={c.ncm} /> : "—"}</td>
+                <td>{r.description ?? c?.description ?? "—"}</td>
+                <td>{r.manufacturer ?? c?.manufacturer ?? "—"}</td>
+                <td>{c ? <NcmCell code={c.ncm} fallback={c.description} /> : "—"}</td>
                 <td>{c?.exTipi ?? "—"}</td>
                 <td>{c?.ipi == null ? "—" : `${t.number(c.ipi, 1)}%`}</td>
                 <td>{confidenceText(c?.confidence)}</td>

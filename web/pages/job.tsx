@@ -176,6 +176,11 @@ export function JobPage({ id, s }: { id: string; s: Session }) {
               {t("download", { format: f.toUpperCase() })}
             </button>
           ))}
+          {c && c.needs_review > 0 && (
+            <a class="button-link" href={`#/review?job=${id}`}>
+              {t("reviewThese", { n: c.needs_review })}
+            </a>
+          )}
           {status && !isFinalStatus(status) && s.user.role !== "viewer" && (
             <button type="button" class="danger" onClick={() => void cancel()}>
               {t("cancelJob")}

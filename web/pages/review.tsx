@@ -1,29 +1,28 @@
+import type { InferResponseType } from "hono/client";
 import { useEffect, useState } from "preact/hooks";
-import type { ItemClassification } from "../../src/shared/jobs";
+import type { Occurrence } from "../../src/jobs/normalize";
 import { confidenceText, ErrorNote, Page } from "../components/ui";
-import { untyped } from "../lib/api";
+import { api, ok } from "../lib/api";
 import { useT } from "../lib/i18n";
 import type { Session } from "../lib/session";
 import { type NcmHit, NcmSearch } from "./ncm-search";
 
-/** The review queue's item, as issue 12 describes it (the route is built in parallel). */
-interface ReviewItem {
-  id: string;
-  jobId?: string;
-  partnumber: string;
-  description?: string | null;
-  manufacturer?: string | null;
-  status: string;
-  classification: ItemClassification | null;
-  candidates?: Array<{ ncm: string; description?: string | null; confidence?: number }>;
-  line?: string | null;
-  occurrences?: Array<{ text?: string; line?: string }>;
-}
+type ReviewItem = InferResponseType<typeof api.v1.review.$get, 200>["items"][number];
 type Decision = { action: "accept" | "override" | "reject"; ncm?: string; note?: string };
+
+/** Where the part number was read: "p. 2, line 14: <raw text>" (page and line for documents). */
+const lineOf = (item: ReviewItem): string | null => {
+  const o = item.origin.occurrences[0] as Occurrence | undefined;
+  if (!o) return null;
+  const where = [o.page != null ? `p. ${o.page}` : "", o.line != null ? `#${o.line}` : ""].filter(Boolean);
+  return `${where.length ? `${where.join(", ")}: ` : ""}${o.raw}`;
+};
 
 export function ReviewPage({ s }: { s: Session }) {
   const t = useT();
-  const [filters, setFilters] = useState({ jobId: "", minConfidence: "", maxConfidence: "" });
+  // `#/review?job=<id>` (the job page's link) opens the queue filtered to that job.
+  const initialJob = new URLSearchParams(location.hash.split("?")[1] ?? "").get("job") ?? "";
+  const [filters, setFilters] = useState({ jobId: initialJob, minConfidence: "", maxConfidence: "" });
   const [items, setItems] = useState<ReviewItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -34,14 +33,15 @@ export function ReviewPage({ s }: { s: Session }) {
   const canDecide = s.user.role !== "viewer";
 
   async function load(from?: string) {
-    const q = new URLSearchParams({ limit: "50" });
-    for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
-    if (from) q.set("cursor", from);
+    const query = {
+      limit: "50",
+      cursor: from,
+      jobId: filters.jobId || undefined,
+      minConfidence: filters.minConfidence || undefined,
+      maxConfidence: filters.maxConfidence || undefined,
+    };
     try {
-      const page = await untyped<{ items: ReviewItem[]; nextCursor: string | null }>(
-        "GET",
-        `/v1/review?${q}`,
-      );
+      const page = await ok(await api.v1.review.$get({ query }));
       setItems((prev) => (from ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setError(null);
@@ -54,14 +54,27 @@ export function ReviewPage({ s }: { s: Session }) {
   async function decide(ids: string[], d: Decision) {
     if (!canDecide || ids.length === 0) return;
     try {
-      if (ids.length === 1) await untyped("POST", `/v1/items/${encodeURIComponent(ids[0]!)}/review`, d);
-      else await untyped("POST", "/v1/review", { ...d, itemIds: ids });
+      let decided = ids;
+      setError(null);
+      if (ids.length === 1) {
+        const item = items.find((i) => i.id === ids[0]);
+        await ok(
+          await api.v1.items[":itemId"].review.$post({
+            param: { itemId: ids[0]! },
+            json: { ...d, expectedClassificationId: item?.classificationId ?? null },
+          }),
+        );
+      } else {
+        const r = await ok(await api.v1.review.$post({ json: { ...d, itemIds: ids } }));
+        decided = r.results.filter((x) => x.status === 200).map((x) => x.itemId);
+        if (r.failed > 0)
+          setError(new Error(r.results.find((x) => x.error)?.error?.message ?? `${r.failed}`));
+      }
       // Accepted and overridden items leave the queue; a rejected one stays needs_review.
-      if (d.action !== "reject") setItems((prev) => prev.filter((i) => !ids.includes(i.id)));
+      if (d.action !== "reject") setItems((prev) => prev.filter((i) => !decided.includes(i.id)));
       setSelected(new Set());
       setOverriding(null);
       setDone(t("reviewed"));
-      setError(null);
     } catch (err) {
       setError(err);
     }
@@ -178,27 +191,27 @@ export function ReviewPage({ s }: { s: Session }) {
                 <span class="sub">{item.classification.rationale}</span>
               </p>
             )}
-            {(item.line || item.occurrences?.[0]) && (
+            {lineOf(item) && (
               <p class="muted">
-                {t("line")}: <q>{item.line ?? item.occurrences?.[0]?.text ?? item.occurrences?.[0]?.line}</q>
+                {t("line")}: <q>{lineOf(item)}</q>
+                {item.origin.document && <span class="sub">{item.origin.document}</span>}
               </p>
             )}
-            {item.candidates && item.candidates.length > 0 && (
+            {item.candidates.length > 0 && (
               <div>
                 <h3>{t("candidates")}</h3>
                 <ul class="candidates">
                   {item.candidates.map((c) => (
-                    <li key={c.ncm}>
+                    <li key={c.code}>
                       <button
                         type="button"
                         class="link code"
                         disabled={!canDecide}
-                        onClick={() => void decide([item.id], { action: "override", ncm: c.ncm })}
+                        onClick={() => void decide([item.id], { action: "override", ncm: c.code })}
                       >
-                        {c.ncm}
+                        {c.code}
                       </button>{" "}
-                      {c.description ?? ""}{" "}
-                      {c.confidence != null && <span class="muted">{confidenceText(c.confidence)}</span>}
+                      {c.description}
                     </li>
                   ))}
                 </ul>
