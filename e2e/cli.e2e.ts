@@ -61,7 +61,7 @@ test("usage errors exit 2; a missing configuration is a usage error", () => {
 });
 
 test("part numbers as arguments become one job; `jobs ID --json` shows it", () => {
-  const r = partwise(["classify", "QZX-4471-AB", "TRV90210KLM", "--wait", "--json"]);
+  const r = partwise(["classify", SAMPLE_ROWS[0]![0], SAMPLE_ROWS[1]![0], "--wait", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const [job] = JSON.parse(r.stdout) as Array<{ id: string; counts: { total: number } }>;
   assert.equal(job!.counts.total, 2);

@@ -31,9 +31,15 @@ export async function imageOnlyPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
+/**
+ * Made-up part numbers, unique per test run: the tenant's catalog remembers every earlier answer
+ * (a human one included), so a rerun against the same dev database must not meet its own parts.
+ * Same shapes every run (letters and digits in fixed places), only the digits change.
+ */
+const digits = (n: number) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, "0");
 export const SAMPLE_ROWS: Array<[string, string, string]> = [
-  ["QZX-4471-AB", "Ceramic capacitor 100nF 50V", "10"],
-  ["TRV90210KLM", "Deep groove ball bearing", "4"],
-  ["WPL-88-1932", "Hex bolt M8 x 40 steel", "25"],
-  ["ZKN7734Q", "Widget assembly", "2"],
+  [`QZX-${digits(4)}-AB`, "Ceramic capacitor 100nF 50V", "10"],
+  [`TRV${digits(5)}KLM`, "Deep groove ball bearing", "4"],
+  [`WPL-${digits(2)}-${digits(4)}`, "Hex bolt M8 x 40 steel", "25"],
+  [`ZKN${digits(4)}Q`, "Widget assembly", "2"],
 ];

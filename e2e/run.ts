@@ -1,6 +1,6 @@
 /**
- * `npm run test:e2e`: starts the local stack (`npm run dev` on E2E_PORT, default 8850, its own inspector
- * port), waits for /healthz, runs the browser and CLI tests (node's test runner), then stops the stack.
+ * `npm run test:e2e`: starts the local stack (`npm run dev` on E2E_PORT, default 8850; the inspector is
+ * off by default), waits for /healthz, runs the browser and CLI tests (node's test runner), then stops the stack.
  * Chromium: Debian's /usr/bin/chromium (or CHROMIUM_PATH); `.ci/run` installs it when missing.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -36,7 +36,7 @@ if (await healthy()) {
 }
 const dev = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts"], {
   cwd: ROOT,
-  env: { ...process.env, PORT, INSPECTOR_PORT: process.env.E2E_INSPECTOR_PORT ?? "9350" },
+  env: { ...process.env, PORT },
   stdio: ["ignore", "pipe", "pipe"],
 });
 let log = "";
