@@ -49,7 +49,7 @@ function fromHex(s: string): Uint8Array<ArrayBuffer> | null {
 
 export async function signLink(secret: string | undefined, claims: LinkClaims): Promise<string> {
   const key = await hmacKey(secret, "sign");
-  return hex(await crypto.subtle.sign("HMAC", key, payload(claims)));
+  return hex(await crypto.subtle.sign("HMAC", key, payload(claims) as BufferSource));
 }
 
 /** The query string of a download link for `claims`. */
@@ -74,7 +74,7 @@ export async function verifyLink(
   const key = await hmacKey(secret, "verify");
   const sig = fromHex(signature);
   // crypto.subtle.verify compares in constant time.
-  if (!sig || !(await crypto.subtle.verify("HMAC", key, sig, payload(claims)))) {
+  if (!sig || !(await crypto.subtle.verify("HMAC", key, sig as BufferSource, payload(claims) as BufferSource))) {
     throw new ApiError(401, "link_invalid", "This download link is not valid.");
   }
   if (claims.expires < now) throw new ApiError(410, "link_expired", "This download link has expired.");
