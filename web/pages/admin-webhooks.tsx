@@ -1,25 +1,22 @@
+import type { InferResponseType } from "hono/client";
 import { useEffect, useState } from "preact/hooks";
 import { ErrorNote, Page } from "../components/ui";
-import { untyped } from "../lib/api";
+import { api, failure, ok } from "../lib/api";
 import { useT } from "../lib/i18n";
 
-/** Shapes from issue 13 (the webhooks API is built in parallel; until it lands this page says so). */
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  createdAt?: string;
-}
-interface Delivery {
-  id: string;
-  event?: string;
-  status?: string;
-  attempts?: number;
-  statusCode?: number | null;
-  error?: string | null;
-  createdAt?: string;
-}
-const EVENTS = ["job.started", "job.completed", "job.failed", "review.changed", "summary.daily"];
+type Webhook = InferResponseType<typeof api.v1.webhooks.$get, 200>["items"][number];
+type Delivery = InferResponseType<
+  (typeof api.v1.webhooks)[":id"]["deliveries"]["$get"],
+  200
+>["items"][number];
+type WebhookEvent = Webhook["events"][number];
+const EVENTS: WebhookEvent[] = [
+  "job.started",
+  "job.completed",
+  "job.failed",
+  "review.changed",
+  "summary.daily",
+];
 
 export function WebhooksPage() {
   const t = useT();
@@ -28,8 +25,10 @@ export function WebhooksPage() {
   const [secret, setSecret] = useState<string | null>(null);
   const [deliveries, setDeliveries] = useState<{ id: string; items: Delivery[] } | null>(null);
   const load = () =>
-    untyped<{ items: Webhook[] } | Webhook[]>("GET", "/v1/webhooks")
-      .then((b) => setHooks(Array.isArray(b) ? b : b.items))
+    api.v1.webhooks
+      .$get()
+      .then((r) => ok(r))
+      .then((b) => setHooks(b.items))
       .catch(setError);
   useEffect(() => void load(), []);
 
@@ -37,10 +36,8 @@ export function WebhooksPage() {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
     try {
-      const r = await untyped<{ id: string; secret: string }>("POST", "/v1/webhooks", {
-        url: String(form.get("url")),
-        events: form.getAll("events").map(String),
-      });
+      const events = form.getAll("events").map(String) as WebhookEvent[];
+      const r = await ok(await api.v1.webhooks.$post({ json: { url: String(form.get("url")), events } }));
       setSecret(r.secret);
       void load();
     } catch (err) {
@@ -48,13 +45,16 @@ export function WebhooksPage() {
     }
   }
   async function remove(id: string) {
-    await untyped("DELETE", `/v1/webhooks/${id}`).catch(setError);
+    const r = await api.v1.webhooks[":id"].$delete({ param: { id } });
+    if (!r.ok) setError(await failure(r));
     void load();
   }
   async function show(id: string) {
     try {
-      const b = await untyped<{ items: Delivery[] } | Delivery[]>("GET", `/v1/webhooks/${id}/deliveries`);
-      setDeliveries({ id, items: Array.isArray(b) ? b : b.items });
+      const b = await ok(
+        await api.v1.webhooks[":id"].deliveries.$get({ param: { id }, query: { limit: "50" } }),
+      );
+      setDeliveries({ id, items: b.items });
     } catch (err) {
       setError(err);
     }
@@ -118,10 +118,10 @@ export function WebhooksPage() {
                 <tr key={d.id}>
                   <td>{d.event}</td>
                   <td>{d.status}</td>
-                  <td>{d.attempts}</td>
-                  <td>{d.statusCode ?? "—"}</td>
-                  <td>{d.error ?? ""}</td>
-                  <td>{t.date(d.createdAt ?? null)}</td>
+                  <td>{d.attempts.length}</td>
+                  <td>{d.lastStatusCode ?? "—"}</td>
+                  <td>{d.lastError ?? ""}</td>
+                  <td>{t.date(d.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
