@@ -74,7 +74,10 @@ export async function verifyLink(
   const key = await hmacKey(secret, "verify");
   const sig = fromHex(signature);
   // crypto.subtle.verify compares in constant time.
-  if (!sig || !(await crypto.subtle.verify("HMAC", key, sig as BufferSource, payload(claims) as BufferSource))) {
+  if (
+    !sig ||
+    !(await crypto.subtle.verify("HMAC", key, sig as BufferSource, payload(claims) as BufferSource))
+  ) {
     throw new ApiError(401, "link_invalid", "This download link is not valid.");
   }
   if (claims.expires < now) throw new ApiError(410, "link_expired", "This download link has expired.");
