@@ -78,18 +78,26 @@ const COUNTRY =
   /^(coo|c\.o\.o|origin|origem|pais de origem|country|country of origin|ursprungsland|origen|pays d'origine|paese di origine)$/;
 
 // Header words kept as data, per role; a header equal to a phrase or starting with it and a space.
-const WORDS = Object.entries(HEADER_WORDS).flatMap(([role, phrases]) =>
-  role.startsWith("_")
-    ? []
-    : (phrases as string[]).map((p) => [normalizeHeader(p), role as HeaderRole] as const),
-);
+// Indexed by first word: classifyHeader runs on every cell of every line.
+const BY_FIRST_WORD = new Map<string, [string, HeaderRole][]>();
+// Phrases ending in a full stop may be glued to the next header ("cod.prod.dados …").
+const GLUED: [string, HeaderRole][] = [];
+for (const [role, phrases] of Object.entries(HEADER_WORDS)) {
+  if (role.startsWith("_")) continue;
+  for (const p of phrases as string[]) {
+    const phrase = normalizeHeader(p);
+    const first = phrase.split(" ")[0]!;
+    const list = BY_FIRST_WORD.get(first) ?? [];
+    list.push([phrase, role as HeaderRole]);
+    BY_FIRST_WORD.set(first, list);
+    if (p.trim().endsWith(".")) GLUED.push([p.trim().toLowerCase(), role as HeaderRole]);
+  }
+}
 
 function fromWords(h: string): HeaderRole | null {
-  for (const [phrase, role] of WORDS) {
-    // A phrase ending in a full stop may be glued to the next header ("cod.prod.dados …").
-    if (h === phrase || h.startsWith(`${phrase} `) || (phrase.endsWith(".") && h.startsWith(phrase)))
-      return role;
-  }
+  for (const [phrase, role] of BY_FIRST_WORD.get(h.split(" ")[0]!) ?? [])
+    if (h === phrase || h.startsWith(`${phrase} `)) return role;
+  for (const [phrase, role] of GLUED) if (h.startsWith(phrase)) return role;
   return null;
 }
 

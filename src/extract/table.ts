@@ -135,8 +135,13 @@ export function cellsOf(columns: Column[], line: Line): string[][] {
     // A run may hold cells of neighbouring columns printed close together ("1 U201" under "Qty"
     // and "Ref", "0,014 GRM033…" under "Price" and "Type"): its words then go to their own columns.
     // "2 x SAM-1" is a count and its part, one cell.
+    const within = columns.some(
+      (c) => c.end !== undefined && run.x >= c.start - 0.6 * run.size && run.x + run.width <= c.end,
+    );
     const words =
-      /\s\S/.test(run.text.trim()) && !/^\d+\s*[x×]\s/i.test(run.text.trim()) ? splitWords(run) : [];
+      !within && /\s\S/.test(run.text.trim()) && !/^\d+\s*[x×]\s/i.test(run.text.trim())
+        ? splitWords(run)
+        : [];
     const at = words.map((w) => wordColumn(columns, w, k));
     if (at.some((c) => c !== at[0])) {
       words.forEach((w, n) => {

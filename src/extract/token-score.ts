@@ -29,6 +29,19 @@ export function tokenScore(token: string, previous = ""): number {
   return tokenFeatures(token, previous).reduce((sum, f) => sum + WEIGHTS.weights[f], 0);
 }
 
+// Family patterns are many regexes; a token's score is looked up once per document run.
+const scores = new Map<string, number>();
+function cachedScore(token: string, previous: string): number {
+  const key = `${previous}\u0000${token}`;
+  let score = scores.get(key);
+  if (score === undefined) {
+    if (scores.size > 20_000) scores.clear();
+    score = tokenScore(token, previous);
+    scores.set(key, score);
+  }
+  return score;
+}
+
 /**
  * The most part-number-like of a cell's or line's tokens that passes the distractor rules,
  * or null when none scores above the threshold.
@@ -39,7 +52,7 @@ export function bestToken(tokens: string[], rowText = "", threshold = WEIGHTS.th
   tokens.forEach((raw, i) => {
     const pn = acceptPartnumber(trimToken(raw), "weak", rowText);
     if (!pn) return;
-    const score = tokenScore(pn, tokens[i - 1] ?? "");
+    const score = cachedScore(pn, tokens[i - 1] ?? "");
     if (score >= bestScore) [best, bestScore] = [pn, score];
   });
   return best;
