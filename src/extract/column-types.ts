@@ -47,7 +47,7 @@ export function cellKind(text: string): CellKind | null {
   return "text";
 }
 
-// A part number with a stray figure from an unlabelled neighbour column ("GRM033… 1").
+// A part number with a stray figure from an unlabelled neighbour column ("QX7781-22B 1").
 function partnumberWithFigures(t: string): boolean {
   const tokens = t.split(/\s+/);
   if (tokens.length < 2 || tokens.length > 3) return false;

@@ -80,7 +80,7 @@ const COUNTRY =
 // Header words kept as data, per role; a header equal to a phrase or starting with it and a space.
 // Indexed by first word: classifyHeader runs on every cell of every line.
 const BY_FIRST_WORD = new Map<string, [string, HeaderRole][]>();
-// Phrases ending in a full stop may be glued to the next header ("cod.prod.dados …").
+// Phrases ending in a full stop may be glued to the next header ("cod.prod.description …").
 const GLUED: [string, HeaderRole][] = [];
 for (const [role, phrases] of Object.entries(HEADER_WORDS)) {
   if (role.startsWith("_")) continue;

@@ -58,7 +58,7 @@ function quantityIn(columns: Column[], line: Line, run: TextRun): number | undef
   return MONEY.test(cell) ? undefined : parseQuantity(cell);
 }
 
-// Purchase-order lines that lead with the buyer's code: "020020069 - BC847BLT1G TRANS.SMD …".
+// Purchase-order lines that lead with the buyer's code: "330020071 - QX7781-22B TRANS.SMD …".
 const BUYER_CODE_LEAD = /^\s*(?:\d{1,4}[.)]?\s+)?[A-Z0-9][\w.-]{3,}\s+[-–]\s+(\S+)\s+(.*)$/u;
 
 /** The part number that follows a buyer's code and a dash, when it scores as one. */

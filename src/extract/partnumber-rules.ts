@@ -43,9 +43,9 @@ const IPC_FOOTPRINT =
 const LIBRARY_FOOTPRINT = /_.*(metric|mm|\d[x×]\d|horizontal|vertical|handsolder)|^\w+_\w+_/i;
 // Amazon ASINs: a shop's catalogue code, never the maker's.
 const ASIN = /^B0[0-9A-Z]{8}$/;
-// A field label glued to its figure on forms ("ICMS0,00", "UNIT122,0000", "TOTAL10,93").
+// A field label glued to its figure on forms ("ICMS0,00", "UNIT12,5000", "TOTAL99,10").
 const LABEL_AND_FIGURE = /^[\p{L}.]{3,}\d+([.,]\d{3})*,(\d{2}|\d{4})$|^[\p{L}.]{4,}\d+\.\d+\.\d+$/u;
-// Percentages and figures with currency or tax words around them ("R$824,26(25,33%)").
+// Percentages and figures with currency or tax words around them ("R$10,00(12,50%)").
 const PERCENT = /\d%/;
 // Package and count descriptors from distributor descriptions: "16-PDIP", "10-POS", "256KBIT", "±30PPM".
 const DESCRIPTOR =

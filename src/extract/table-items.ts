@@ -13,9 +13,9 @@ export interface RowLike {
   cells: string[][];
 }
 
-// "4 x 1ZB09D13606": a count printed in front of the part number.
+// "4 x QX7781-22B": a count printed in front of the part number.
 const MULTIPLIER = /^\d{1,4}\s*[x×]\s+/i;
-// Several part numbers in one cell: "2765 / 3246", "A; B".
+// Several part numbers in one cell: "QX1 / QX2", "A; B".
 const LIST_SEPARATOR = /\s+\/\s+|\s*;\s*/;
 
 /** The part numbers a cell holds: the whole cell, each item of a list, else its most MPN-like token. */

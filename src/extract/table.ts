@@ -122,7 +122,7 @@ export function columnAt(columns: Column[], x: number, size: number, width = 0):
 
 // Prose (notes, totals, footers) runs across several columns: that is where a table ends.
 export function crossedColumns(columns: Column[], run: TextRun): number {
-  // One long token is a cell glued to its neighbour ("J19DG350-…"), not prose.
+  // One long token is a cell glued to its neighbour ("J19QX7781-…"), not prose.
   if (!/\s\S/.test(run.text.trim())) return 0;
   return columns.filter((c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size).length;
 }
@@ -132,8 +132,8 @@ export function cellsOf(columns: Column[], line: Line): string[][] {
   const cells: string[][] = columns.map(() => []);
   for (const run of line.runs) {
     const k = columnAt(columns, run.x, run.size, run.width);
-    // A run may hold cells of neighbouring columns printed close together ("1 U201" under "Qty"
-    // and "Ref", "0,014 GRM033…" under "Price" and "Type"): its words then go to their own columns.
+    // A run may hold cells of neighbouring columns printed close together ("1 U9" under "Qty"
+    // and "Ref", "0,014 QX7781…" under "Price" and "Type"): its words then go to their own columns.
     // "2 x SAM-1" is a count and its part, one cell.
     const within = columns.some(
       (c) => c.end !== undefined && run.x >= c.start - 0.6 * run.size && run.x + run.width <= c.end,
