@@ -66,7 +66,7 @@ describe("more layouts nobody tuned the extractor for", () => {
       ["5763764", "SENSOR DE PRESSAO KT4471-B INOX", "90262090", "000", "5102", "UN", "2,0000", "122,0000"],
       ["5763765", "CABO DE FORCA 2M PRETO", "85444900", "000", "5102", "UN", "1,0000", "10,9300"],
     ];
-    const footer: Placed = { x: 20, y: 600, text: "ICMS0,00 IPI0,00 UNIT122,0000" };
+    const footer: Placed = { x: 20, y: 600, text: "ICMS0,00 IPI0,00 UNIT57,2500" };
     const { items } = await extractPdf(await pdfWithText([[...tableRuns(xs, header, rows), footer]]));
     expect(partnumbers(items)).toEqual(["KT4471-B"]);
     expect(items[0]).toMatchObject({ declaredNcm: "90262090", unit: "UN", quantity: 2 });

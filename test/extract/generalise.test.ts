@@ -66,7 +66,7 @@ describe("layouts nobody tuned the extractor for", () => {
 
   it("never takes a tax field glued to its figure for a part number", async () => {
     const runs: Placed[] = [
-      { x: 40, y: 760, text: "VALOR DO ICMS ICMS0,00 IPI0,00 UNIT122,0000 TOTAL10,93 13,33%" },
+      { x: 40, y: 760, text: "VALOR DO ICMS ICMS0,00 IPI0,00 UNIT57,2500 TOTAL48,20 17,50%" },
       { x: 40, y: 740, text: `Produto: sensor ${PNS[3]} caixa` },
     ];
     const { items } = await extractPdf(await pdfWithText([runs]));
