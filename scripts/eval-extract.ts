@@ -27,6 +27,7 @@ import { join, resolve } from "node:path";
 import { getDocumentProxy } from "unpdf";
 import { extractPdf } from "../src/extract/index";
 import { type ExtractedItem, ExtractionError } from "../src/extract/types";
+import { hasPdftotext, pdftotextSeconds } from "./local/pdftotext";
 
 interface TruthItem {
   partnumber: string;
@@ -238,6 +239,7 @@ async function main(): Promise<void> {
   // The first document also pays for loading pdf.js; report throughput with and without it.
   let warmPages = 0;
   let warmSeconds = 0;
+  const warmFiles: string[] = [];
   const fields = emptyScore();
   for (const name of names) {
     const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), "utf8")) as Truth;
@@ -277,6 +279,7 @@ async function main(): Promise<void> {
     if (seconds > 0) {
       warmSeconds += elapsed;
       warmPages += pages - pagesBefore;
+      if (pages > pagesBefore) warmFiles.push(join(dir, `${name}.pdf`));
     }
     seconds += elapsed;
     if (expectedCode) {
@@ -318,6 +321,14 @@ async function main(): Promise<void> {
     `pages/s: ${fmt(pages / Math.max(seconds, 1e-9))} (${pages} pages in ${seconds.toFixed(2)} s; ` +
       `${fmt(warmPages / Math.max(warmSeconds, 1e-9))} after the first document)`,
   );
+  if (hasPdftotext()) {
+    // The same documents (those after the first that had pages), read by poppler in the same run.
+    const now = warmPages / Math.max(warmSeconds, 1e-9);
+    const poppler = warmPages / Math.max(pdftotextSeconds(warmFiles), 1e-9);
+    console.log(
+      `pages/s after the first document, partwise / pdftotext (process per file, same ${warmFiles.length} files): ${fmt(now)} / ${fmt(poppler)} ratio=${fmt(now / Math.max(poppler, 1e-9))}`,
+    );
+  }
   if (baseline) {
     const now = warmPages / Math.max(warmSeconds, 1e-9);
     const before = basePages / Math.max(baseSeconds, 1e-9);

@@ -1,4 +1,4 @@
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { indexOfAscii } from "./bytes";
 import { type PartnumberColumn, partnumberColumns } from "./column-types";
 import { applyAiExtractor, finishItems } from "./finish";
@@ -35,6 +35,20 @@ function hasPdfMagic(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, "%PDF-", 1024) >= 0;
 }
 
+type PdfWorker = InstanceType<Awaited<ReturnType<typeof getResolvedPDFJS>>["PDFWorker"]>;
+let sharedWorker: Promise<PdfWorker> | null = null;
+
+/**
+ * One pdf.js worker per isolate, warm across documents (pdf.js runs it in-thread here): otherwise
+ * every document sets up a worker of its own. A document's destroy() leaves a worker it was given.
+ */
+async function pdfWorker(): Promise<PdfWorker> {
+  const current = sharedWorker && (await sharedWorker.catch(() => null));
+  if (current && !current.destroyed) return current;
+  sharedWorker = getResolvedPDFJS().then(({ PDFWorker }) => new PDFWorker({ verbosity: 0 }));
+  return sharedWorker;
+}
+
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   if (!hasPdfMagic(bytes))
     throw new ExtractionError("pdf_corrupt", "This file is not a PDF (no %PDF- header).");
@@ -44,6 +58,10 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
       verbosity: 0,
       isEvalSupported: false,
       stopAtErrors: true,
+      // Only the text layer is read: no font faces to build, no system fonts to look for.
+      disableFontFace: true,
+      useSystemFonts: false,
+      worker: await pdfWorker(),
     });
   } catch (err) {
     throw pdfError(err);
