@@ -30,12 +30,7 @@ export async function flushOutbox(host: FlushHost, db: Db, tenantId: string, job
   const { sql } = host;
   for (let round = 0; round < FLUSH_ROUNDS; round++) {
     const rows = sql
-      // Results first: a pending row not yet written is then usually overwritten in the same
-      // write by its result, instead of costing a write of its own.
-      .exec<ItemRow>(
-        "SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY items.status = 'pending', seq LIMIT ?",
-        FLUSH_ROWS,
-      )
+      .exec<ItemRow>("SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY seq LIMIT ?", FLUSH_ROWS)
       .toArray();
     if (rows.length === 0) return;
     const outbox = rows.map(toOutboxRow);

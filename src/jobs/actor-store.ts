@@ -76,8 +76,9 @@ export function loadItems(sql: SqlStorage, items: NewItem[], batchSize: number):
   for (let b = first; b <= ord; b++) {
     sql.exec("INSERT OR IGNORE INTO batches (id, ord, state) VALUES (?, ?, 'pending')", `b${b}`, b);
   }
-  // Every item goes to Postgres once as it is (pending or invalid), so the items endpoint lists the whole job at once.
-  sql.exec("INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items");
+  // Items go to Postgres once, with their outcome (invalid ones now, the rest when decided); until
+  // the job is final the items endpoint lists them from the actor (live-items.ts).
+  sql.exec("INSERT OR IGNORE INTO outbox (seq) SELECT seq FROM items WHERE status <> 'pending'");
 }
 
 export function count(sql: SqlStorage, query: string, ...params: (string | number)[]): number {

@@ -6,7 +6,7 @@ import { classifyFault, type FaultKind } from "../lib/faults";
 import { errorFields, log, setLogLevel } from "../lib/logger";
 import { jobEventType } from "../notify/messages";
 import { publishJobEvent } from "../notify/publish";
-import type { ClassificationResult, ItemOutcome } from "../queue/message";
+import type { ClassificationResult, ClassifyMessage, ItemOutcome } from "../queue/message";
 import type { JobEvent, JobEventBody, ReviewDecision } from "../shared/frames";
 import {
   type ItemStatus,
@@ -33,6 +33,7 @@ import { aiExtractorFor, itemsFromSource, MAX_AI_EXTRACTION_ATTEMPTS } from "./e
 import { finalStatus } from "./final-status";
 import { updateJobRow } from "./flush";
 import { backoffMs, leaseMs, MAX_BATCH_ATTEMPTS, MAX_BATCH_SENDS, mayRetry, nextAlarm } from "./leases";
+import { type LiveItem, type LiveItemsQuery, liveItems } from "./live-items";
 import type { NewItem } from "./normalize";
 
 export interface InitJobArgs {
@@ -53,6 +54,11 @@ export interface BatchFault {
   reason: string;
   /** The delay the consumer asked the queue for: the lease is extended by it. */
   retryInSeconds?: number;
+  /**
+   * The batch was leased by a worker loop (claim), so no queue message retries it: the actor sends
+   * it as a message once the delay is over (its lease is set to just the delay).
+   */
+  leased?: boolean;
 }
 
 /**
@@ -136,6 +142,46 @@ export class JobActor extends DurableObject<Bindings> {
     return this.state ? this.view() : null;
   }
 
+  /**
+   * Leases the next batch no message carries to a consumer's worker loop (dispatch by leases: a
+   * worker claims its next batch while its current AI call runs, instead of waiting for the queue).
+   * Only batches that never failed are leased; a failed one goes through the queue, whose retries
+   * back off. A lease not reported in time expires and the batch is sent as a message.
+   */
+  async claim(): Promise<ClassifyMessage | null> {
+    const s = this.state;
+    if (!s || isFinalStatus(s.status) || s.status === "scheduled" || (s.source && !s.extracted)) return null;
+    const batch = this.sql
+      .exec<BatchRow>(
+        "SELECT * FROM batches WHERE state = 'pending' AND errors = 0 AND faults = 0 ORDER BY ord LIMIT 1",
+      )
+      .toArray()[0];
+    if (!batch) return null;
+    this.commit(() => {
+      markSent(this.sql, [batch.id], Date.now() + leaseMs(this.env));
+      if (s.status === "queued") {
+        s.startedAt ??= new Date().toISOString();
+        this.setStatus("classifying");
+      }
+    });
+    return batchMessage(this.sql, s, batch.id);
+  }
+
+  /** Gives a claimed batch back untouched (its worker stopped first): it can be claimed or sent again. */
+  async release(batchId: string): Promise<void> {
+    if (!this.state) return;
+    this.sql.exec(
+      "UPDATE batches SET state = 'pending', lease_until = NULL WHERE id = ? AND state = 'inflight'",
+      batchId,
+    );
+    await this.wakeSoon();
+  }
+
+  /** A page of the job's items as they stand (see live-items.ts). */
+  async liveItems(q: LiveItemsQuery): Promise<{ items: LiveItem[]; more: boolean } | null> {
+    return this.state ? liveItems(this.sql, this.state.jobId, q) : null;
+  }
+
   /** The batch's items still undecided (a redelivery classifies only these). */
   async pendingSeqs(batchId: string): Promise<number[]> {
     return this.sql
@@ -215,7 +261,7 @@ export class JobActor extends DurableObject<Bindings> {
       "UPDATE batches SET errors = ?, last_error = ?, lease_until = ? WHERE id = ?",
       errors,
       fault.reason.slice(0, 200),
-      now + (fault.retryInSeconds ?? 0) * 1_000 + leaseMs(this.env),
+      now + (fault.retryInSeconds ?? 0) * 1_000 + (fault.leased ? 0 : leaseMs(this.env)),
       batch.id,
     );
     if (errors < MAX_BATCH_ATTEMPTS) return 0;

@@ -14,6 +14,7 @@ import {
   type JobView,
 } from "../shared/jobs";
 import { decodeCursor, encodeCursor } from "./cursor";
+import type { LiveItem, LiveItemsQuery } from "./live-items";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -154,7 +155,7 @@ export function humanEntries(
 
 /** A human decision is shown beside every other answer for its part number (none beside itself). */
 export function humanFor(
-  r: ItemRowPg,
+  r: Pick<ItemRowPg, "partnumber" | "source" | "classificationId">,
   entries: Map<string, ClassificationResult>,
 ): ItemClassification | null {
   const h = entries.get(r.partnumber);
@@ -163,12 +164,40 @@ export function humanFor(
   return view;
 }
 
+type ItemsQuery = { status?: ItemStatus | undefined; cursor?: string | undefined; limit: number };
+
+/**
+ * A running job's items, from its actor (items reach Postgres only with their outcome); null when
+ * the actor has no such job. Same order, cursor and shape as listItems.
+ */
+export async function listLiveItems(
+  db: Db,
+  tenantId: string,
+  actor: { liveItems(q: LiveItemsQuery): Promise<{ items: LiveItem[]; more: boolean } | null> },
+  q: ItemsQuery,
+): Promise<{ items: ItemView[]; nextCursor: string | null } | null> {
+  const after = decodeCursor(q.cursor, isItemCursor);
+  const page = await actor.liveItems({ status: q.status, afterSeq: after?.seq ?? 0, limit: q.limit });
+  if (!page) return null;
+  const entries = await lookupCatalog(db, tenantId, [...new Set(page.items.map((i) => i.partnumber))], {
+    humanOnly: true,
+  });
+  const last = page.items[page.items.length - 1];
+  return {
+    items: page.items.map(({ source: _s, classificationId: _c, ...item }) => ({
+      ...item,
+      human: humanFor({ partnumber: item.partnumber, source: _s, classificationId: _c }, entries),
+    })),
+    nextCursor: page.more && last ? encodeCursor({ seq: last.seq }) : null,
+  };
+}
+
 /** In input order, keyset-paginated on seq. */
 export async function listItems(
   db: Db,
   tenantId: string,
   jobId: string,
-  q: { status?: ItemStatus | undefined; cursor?: string | undefined; limit: number },
+  q: ItemsQuery,
 ): Promise<{ items: ItemView[]; nextCursor: string | null }> {
   const after = decodeCursor(q.cursor, isItemCursor);
   const conds: (SQL | undefined)[] = [eq(jobItems.tenantId, tenantId), eq(jobItems.jobId, jobId)];

@@ -9,11 +9,15 @@ import { classifyFault, safeReason } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
 import { retryDelaySeconds } from "./backoff";
 import { recordFailure } from "./dlq-consumer";
-import { type ClassificationResult, isClassifyMessage } from "./message";
+import { claimNext, type LeaseDeps, releaseLease, workLeases } from "./lease-worker";
+import { type ClassificationResult, type ClassifyMessage, isClassifyMessage } from "./message";
 
 /**
  * CLASSIFY / CLASSIFY_HIGH consumer. The messages of a batch are classified concurrently (each is
- * one AI call at most), and each message is acked or retried explicitly on its own.
+ * one AI call at most), and each message is acked or retried explicitly on its own. Each message
+ * then becomes a worker loop that leases the job's next batches from its actor (lease-worker.ts),
+ * so a consumer batch of N messages keeps N AI calls in flight until the job runs dry — also where
+ * Miniflare runs one consumer batch per queue at a time and ignores max_concurrency.
  */
 export async function consumeClassify(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const config = pipelineConfig(env);
@@ -101,6 +105,25 @@ async function processMessage(
       retryAfterSeconds,
     });
   const actor = env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(body.jobId));
+  const deps: LeaseDeps = { actor, db, ai, config };
+  // The job's next batch is claimed (and its catalog looked up) while this one's AI call runs; a
+  // clean delivery then becomes a worker loop over the job's batches (lease-worker.ts).
+  const next = claimNext(deps);
+  const clean = await classifyOwnBatch(message, body, actor, db, ai, config, catalog, delay);
+  await (clean ? workLeases(deps, next) : releaseLease(deps, next));
+}
+
+/** The message's own batch, acked or retried; true when every item got its outcome. */
+async function classifyOwnBatch(
+  message: Message<unknown>,
+  body: ClassifyMessage,
+  actor: LeaseDeps["actor"],
+  db: Db,
+  ai: AiProvider | null,
+  config: ReturnType<typeof pipelineConfig>,
+  catalog: Map<string, ClassificationResult> | undefined,
+  delay: (retryAfterSeconds?: number) => number,
+): Promise<boolean> {
   const ids = { jobId: body.jobId, batchId: body.batchId, attempts: message.attempts };
   try {
     // A redelivery asks only for what is still undecided: the chunks that succeeded are kept.
@@ -110,7 +133,7 @@ async function processMessage(
       parts = parts.filter((p) => open.has(p.seq));
       if (parts.length === 0) {
         message.ack();
-        return;
+        return false;
       }
     }
     let result: Awaited<ReturnType<typeof runCascade>>;
@@ -129,7 +152,7 @@ async function processMessage(
         // the actor sends the batch again when its lease (set to a backoff) expires.
         await actor.report(body.batchId, [], { kind, reason: safeReason(err) });
         message.ack();
-        return;
+        return false;
       }
       const retryIn = delay();
       const r = await actor.report(body.batchId, [], {
@@ -139,13 +162,13 @@ async function processMessage(
       });
       if (r.open) message.retry({ delaySeconds: retryIn });
       else message.ack();
-      return;
+      return false;
     }
     const { outcomes, error } = result;
     if (!error) {
       await actor.report(body.batchId, outcomes);
       message.ack();
-      return;
+      return true;
     }
     // What was decided is kept even when the rest is retried; a redelivery cannot count it twice.
     const retryIn = delay(error.retryAfterSeconds);
@@ -160,10 +183,12 @@ async function processMessage(
     log("warn", "classify batch retried", { ...ids, reason, open: r.open });
     if (r.open) message.retry({ delaySeconds: retryIn });
     else message.ack();
+    return false;
   } catch (err) {
     // The actor itself did not answer: retry the delivery (the DLQ then hands the batch back to
     // the actor, which re-sends it rather than failing its items for an outage).
     log("warn", "classify report failed; retrying", { ...ids, ...errorFields(err) });
     message.retry({ delaySeconds: delay() });
+    return false;
   }
 }

@@ -2,9 +2,10 @@ import type { z } from "@hono/zod-openapi";
 import { authenticateWsUpgrade } from "../../auth/ws-ticket";
 import { createJob } from "../../jobs/create-job";
 import { REFUSED_CONTROL } from "../../jobs/normalize";
-import { getJobRow, jobView, listItems, listJobs } from "../../jobs/repo";
+import { getJobRow, jobView, listItems, listJobs, listLiveItems } from "../../jobs/repo";
 import { createRouter } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
+import { isFinalStatus } from "../../shared/jobs";
 import {
   cancelJobRoute,
   createJobRoute,
@@ -72,8 +73,13 @@ export const jobsRouter = createRouter()
   })
   .openapi(listItemsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await getJobRow(c.var.db(), c.var.auth.tenantId, id);
-    return c.json(await listItems(c.var.db(), c.var.auth.tenantId, id, c.req.valid("query")), 200);
+    const row = await getJobRow(c.var.db(), c.var.auth.tenantId, id);
+    const q = c.req.valid("query");
+    // Until the jobs row is final, items without an outcome are only in the actor.
+    const live = isFinalStatus(row.status)
+      ? null
+      : await listLiveItems(c.var.db(), c.var.auth.tenantId, actor(c.env, id), q);
+    return c.json(live ?? (await listItems(c.var.db(), c.var.auth.tenantId, id, q)), 200);
   })
   .openapi(cancelJobRoute, async (c) => {
     const { id } = c.req.valid("param");
