@@ -220,6 +220,7 @@ async function main() {
     CLASSIFY_BATCH_SIZE: String(BATCH),
     // One worker loop per message of the first consumer batch: the window is the concurrency.
     MAX_BATCHES_IN_FLIGHT: String(CONCURRENCY),
+    MAX_ITEMS_PER_JOB: String(Math.max(50_000, ITEMS)),
     RATE_LIMIT_JOB_CREATE_TENANT: "0",
     RATE_LIMIT_JOB_CREATE_KEY: "0",
   });
