@@ -27,7 +27,7 @@ import { isFinalStatus, type JobView } from "../src/shared/jobs";
 import { NCM_FIXTURE } from "../test/jobs/support/ncm-fixture";
 import { applyMigrations } from "./local/migrate";
 import { freePort, startEmbeddedPostgres } from "./local/postgres";
-import { spawnLocalWorker, statusMb, type WorkerOptions, workerdPids } from "./local/worker-process";
+import { cpuSeconds, spawnLocalWorker, statusMb, type WorkerOptions, workerdPids } from "./local/worker-process";
 import { startWsProxy } from "./local/ws-proxy";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -234,6 +234,7 @@ async function main() {
   // isolates). Its high-water mark is read after the job; idle is its size before the job.
   const workerd = workerdPids(child.pid!);
   const idleRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmRSS"), 0);
+  const cpuBefore = workerd.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   // When the last AI call of the job returned: the rest of the wall time is queue, actor and Postgres.
   const t0 = performance.now();
   let aiIdleAt = 0;
@@ -273,6 +274,8 @@ async function main() {
     `websocket frames received=${run.frames} (progress=${run.progressFrames}, ${(run.progressFrames / run.wallSeconds).toFixed(1)}/s)`,
   );
   const peakRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmHWM"), 0);
+  const cpu = workerd.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
+  say(`workerd cpu: ${cpu.toFixed(2)} s during the job (${((cpu / run.wallSeconds) * 100).toFixed(0)}% of one core)`);
   say(
     `workerd rss: before the job ${idleRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB (pids ${workerd.join(",")})`,
   );

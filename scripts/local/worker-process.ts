@@ -73,3 +73,15 @@ export function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
     return 0;
   }
 }
+
+/** CPU seconds (user + system) `pid` has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 (11 and 12 after the state field), in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
