@@ -27,7 +27,13 @@ import { isFinalStatus, type JobView } from "../src/shared/jobs";
 import { NCM_FIXTURE } from "../test/jobs/support/ncm-fixture";
 import { applyMigrations } from "./local/migrate";
 import { freePort, startEmbeddedPostgres } from "./local/postgres";
-import { cpuSeconds, spawnLocalWorker, statusMb, type WorkerOptions, workerdPids } from "./local/worker-process";
+import {
+  cpuSeconds,
+  spawnLocalWorker,
+  statusMb,
+  type WorkerOptions,
+  workerdPids,
+} from "./local/worker-process";
 import { startWsProxy } from "./local/ws-proxy";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -275,7 +281,9 @@ async function main() {
   );
   const peakRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmHWM"), 0);
   const cpu = workerd.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
-  say(`workerd cpu: ${cpu.toFixed(2)} s during the job (${((cpu / run.wallSeconds) * 100).toFixed(0)}% of one core)`);
+  say(
+    `workerd cpu: ${cpu.toFixed(2)} s during the job (${((cpu / run.wallSeconds) * 100).toFixed(0)}% of one core)`,
+  );
   say(
     `workerd rss: before the job ${idleRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB (pids ${workerd.join(",")})`,
   );
