@@ -77,6 +77,11 @@ function benchConfig(dir: string, bundle: string): string {
   // A prebuilt bundle: wrangler dev reloads (and local queues lose their messages) whenever a
   // watched source changes, and other people may be editing src/ while the bench runs.
   toml = toml.replace(/^main = .*$/m, `main = ${JSON.stringify(bundle)}\nno_bundle = true`);
+  // The copy lives in a temporary folder: the static assets' directory must stay the project's own.
+  toml = toml.replace(
+    /^directory = "(.*)"$/m,
+    (_, dir: string) => `directory = ${JSON.stringify(path.resolve(ROOT, dir))}`,
+  );
   toml = toml.replace(
     /(queue = "partwise-classify"\nmax_batch_size = )\d+/,
     (_, head: string) => `${head}${CONCURRENCY}`,
