@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { classifyFault } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
-import type { ClassificationResult } from "../queue/message";
+import { type ClassificationResult, toItemClassification } from "../queue/message";
 import type { JobEventBody } from "../shared/frames";
 import { type ItemResultView, type ItemStatus, itemId } from "../shared/jobs";
 import type { ItemRow } from "./actor-schema";
@@ -133,17 +133,6 @@ export function toResultView(jobId: string, r: OutboxRow): ItemResultView {
     partnumber: r.partnumber,
     status: r.status,
     reason: r.reason,
-    classification: c
-      ? {
-          ncm: c.ncm,
-          exTipi: c.exTipi,
-          description: c.description,
-          manufacturer: c.manufacturer,
-          country: c.country,
-          confidence: c.confidence,
-          rationale: c.rationale,
-          source: c.source,
-        }
-      : null,
+    classification: c ? toItemClassification(c) : null,
   };
 }

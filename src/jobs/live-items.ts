@@ -1,4 +1,4 @@
-import type { ClassificationResult } from "../queue/message";
+import { type ClassificationResult, toItemClassification } from "../queue/message";
 import { type ItemClassification, type ItemStatus, itemId } from "../shared/jobs";
 import type { ItemRow } from "./actor-schema";
 import type { ItemView } from "./repo";
@@ -48,17 +48,6 @@ function liveItem(jobId: string, r: ItemRow): LiveItem {
     reason: r.reason,
     source: c?.source ?? null,
     classificationId: c?.classificationId ?? null,
-    classification: c
-      ? {
-          ncm: c.ncm,
-          exTipi: c.exTipi,
-          description: c.description,
-          manufacturer: c.manufacturer,
-          country: c.country,
-          confidence: c.confidence,
-          rationale: c.rationale,
-          source: c.source,
-        }
-      : null,
+    classification: c ? toItemClassification(c) : null,
   };
 }

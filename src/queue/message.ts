@@ -29,6 +29,20 @@ export interface ClassificationResult extends ItemClassification {
   classificationId: string | null;
 }
 
+/** The answer as clients see it on an item (the wire fields; the model and catalog row stay internal). */
+export function toItemClassification(c: ClassificationResult): ItemClassification {
+  return {
+    ncm: c.ncm,
+    exTipi: c.exTipi,
+    description: c.description,
+    manufacturer: c.manufacturer,
+    country: c.country,
+    confidence: c.confidence,
+    rationale: c.rationale,
+    source: c.source,
+  };
+}
+
 /** What the cascade decided for one item. Items it could not decide yet are simply absent. */
 export interface ItemOutcome {
   seq: number;
