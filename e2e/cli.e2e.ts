@@ -33,7 +33,7 @@ test("classify a PDF with --wait --out x.xlsx exits 0 and writes the report", as
   const pdf = path.join(dir, "order.pdf");
   await writeFile(pdf, await purchaseOrderPdf(SAMPLE_ROWS));
   const out = path.join(dir, "x.xlsx");
-  const r = partwise(["classify", pdf, "--wait", "--out", out, "--json"]);
+  const r = partwise(["classify", pdf, "--wait", "--timeout", "90", "--out", out, "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const [job] = JSON.parse(r.stdout) as Array<{ status: string; counts: { total: number; pending: number } }>;
   assert.match(job!.status, /^completed/);
@@ -47,7 +47,7 @@ test("a job that fails (a PDF without a text layer) exits 1", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "partwise-cli-"));
   const pdf = path.join(dir, "scan.pdf");
   await writeFile(pdf, await imageOnlyPdf());
-  const r = partwise(["classify", pdf, "--wait"]);
+  const r = partwise(["classify", pdf, "--wait", "--timeout", "90"]);
   assert.equal(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /failed .*pdf_no_text/);
 });
@@ -55,13 +55,22 @@ test("a job that fails (a PDF without a text layer) exits 1", async () => {
 test("usage errors exit 2; a missing configuration is a usage error", () => {
   assert.equal(partwise(["classify"]).code, 2);
   assert.equal(partwise(["frobnicate"]).code, 2);
+  assert.equal(partwise(["classify", "ABC-123", "--wait", "--timeout", "soon"]).code, 2);
   const r = partwise(["jobs"], { PARTWISE_API_KEY: "" });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /no API key/);
 });
 
 test("part numbers as arguments become one job; `jobs ID --json` shows it", () => {
-  const r = partwise(["classify", SAMPLE_ROWS[0]![0], SAMPLE_ROWS[1]![0], "--wait", "--json"]);
+  const r = partwise([
+    "classify",
+    SAMPLE_ROWS[0]![0],
+    SAMPLE_ROWS[1]![0],
+    "--wait",
+    "--timeout",
+    "90",
+    "--json",
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const [job] = JSON.parse(r.stdout) as Array<{ id: string; counts: { total: number } }>;
   assert.equal(job!.counts.total, 2);

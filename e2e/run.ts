@@ -78,6 +78,8 @@ try {
     stdio: "inherit",
   });
   code = await new Promise<number>((resolve) => runner.on("exit", (c) => resolve(c ?? 1)));
+  // A failure on a clean CI machine must be explainable from its output alone.
+  if (code !== 0) console.log(`e2e: the local stack's log (last 8 KB):\n${log.slice(-8000)}`);
   // Counts for .ci/run's closing line (it adds them to the unit tests').
   const text = readFileSync(tap, "utf8");
   const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, "m").exec(text)?.[1] ?? 0);

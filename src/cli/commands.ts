@@ -32,7 +32,7 @@ function reportFormat(out: string): ReportFormat {
 export async function classify(
   client: Client,
   args: string[],
-  opts: { wait: boolean; out?: string; priority?: string },
+  opts: { wait: boolean; out?: string; priority?: string; timeout?: number },
   out: Out,
 ): Promise<number> {
   if (args.length === 0) throw new UsageError("classify needs a file or part numbers");
@@ -74,10 +74,15 @@ export async function classify(
       const bar = showBars
         ? bars.create(Math.max(1, job.counts.total), 0, { status: job.status, label })
         : null;
-      return waitForJob(client, job.id, (counts, status) => {
-        bar?.setTotal(Math.max(1, counts.total));
-        bar?.update(counts.total - counts.pending, { status, label });
-      });
+      return waitForJob(
+        client,
+        job.id,
+        (counts, status) => {
+          bar?.setTotal(Math.max(1, counts.total));
+          bar?.update(counts.total - counts.pending, { status, label });
+        },
+        opts.timeout,
+      );
     }),
   );
   bars.stop();

@@ -13,6 +13,7 @@ const HELP = `usage: partwise <command> [options]
       --wait            follow the job(s) with a live progress bar until they finish
       --out FILE        write the report (.csv, .xlsx or .pdf) of the one job (implies --wait)
       --priority high   high-priority queue
+      --timeout SECONDS give up waiting after this long (exit 1; the job keeps running)
   jobs [ID]           list recent jobs (--status S, --limit N), or show one
   review [list]       items needing review (--job ID, --limit N)
   review accept ID…   confirm the current classification
@@ -31,6 +32,7 @@ const OPTIONS = {
   wait: { type: "boolean", default: false },
   out: { type: "string" },
   priority: { type: "string" },
+  timeout: { type: "string" },
   status: { type: "string" },
   limit: { type: "string" },
   job: { type: "string" },
@@ -38,6 +40,14 @@ const OPTIONS = {
   note: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
+
+function timeoutMs(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--timeout needs seconds > 0: ${value}`);
+  return seconds * 1000;
+}
 
 async function run(argv: string[]): Promise<number> {
   const parse = () => {
@@ -62,7 +72,7 @@ async function run(argv: string[]): Promise<number> {
   const client = makeClient(config);
   switch (command) {
     case "classify":
-      return classify(client, args, { wait: values.wait, out: values.out, priority: values.priority }, out);
+      return classify(client, args, { ...values, timeout: timeoutMs(values.timeout) }, out);
     case "jobs":
       return jobs(client, args, values, out);
     case "review":
