@@ -83,22 +83,22 @@ function fuse(item: CandidateItem, hits: SearchHit[]): Candidate[] {
   }));
 }
 
-/** Codes of one subheading often tie on its text; a list of ten siblings helps nobody choose. */
-const PER_SUBHEADING = 2;
+/**
+ * Codes of one subheading often tie on its text; a list of ten siblings helps nobody choose, so
+ * the first DIVERSE_SLOTS places go to one code per subheading, and the rest follow by score.
+ */
+const DIVERSE_SLOTS = 10;
 
 function diversify<T extends { code: string }>(sorted: T[], limit: number): T[] {
   const kept: T[] = [];
-  const rest: T[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   for (const c of sorted) {
-    const k = c.code.slice(0, 6);
-    const n = seen.get(k) ?? 0;
-    if (n < PER_SUBHEADING) {
-      kept.push(c);
-      seen.set(k, n + 1);
-    } else rest.push(c);
+    if (kept.length === DIVERSE_SLOTS) break;
+    if (seen.has(c.code.slice(0, 6))) continue;
+    kept.push(c);
+    seen.add(c.code.slice(0, 6));
   }
-  return [...kept, ...rest].slice(0, limit);
+  return [...kept, ...sorted.filter((c) => !kept.includes(c))].slice(0, limit);
 }
 
 /** Ranked candidates per item, in input order; one database round trip for the whole batch. */

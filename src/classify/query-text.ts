@@ -1,29 +1,51 @@
+import everydayPt from "./glossary/everyday-pt.json";
 import glossaryData from "./glossary/glossary.json";
+import queryWords from "./glossary/query-words.json";
+import tradeEn from "./glossary/trade-en.json";
 import { normalizeText } from "./rules/context";
 
 /**
  * Turns an item's description (Portuguese, English or Spanish, often abbreviated) into the words
  * the NCM table uses: every phrase the glossary knows (longest first, up to four words) is
  * replaced by its Portuguese terms; words it does not know pass through, since most descriptions
- * are Portuguese already. Numbers, units and part-number-like tokens say nothing about the class.
+ * are Portuguese already. Numbers, units and part-number-like tokens say nothing about the class,
+ * and neither do countries of origin ("... from Taiwan").
  */
 
 interface Glossary {
   terms: Record<string, string>;
 }
 
-const MAX_PHRASE = 4;
+/** Every glossary file; a term appears in one file only (test/classify/query-text.test.ts). */
+export const GLOSSARY_FILES: Glossary[] = [glossaryData, everydayPt, tradeEn];
 
-function compile(data: Glossary): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const [term, pt] of Object.entries(data.terms)) map.set(normalizeText(term), normalizeText(pt));
-  return map;
+const MAX_PHRASE = 4;
+/** Unknown words this long or longer may be read through their drug-name ending. */
+const MIN_SUFFIX_WORD = 7;
+
+interface Vocabulary {
+  terms: Map<string, string>;
+  stop: Set<string>;
+  modifiers: Set<string>;
+  suffixes: string[];
 }
 
-let glossary: Map<string, string> | null = null;
-function terms(): Map<string, string> {
-  glossary ??= compile(glossaryData as Glossary);
-  return glossary;
+function compile(): Vocabulary {
+  const terms = new Map<string, string>();
+  for (const file of GLOSSARY_FILES)
+    for (const [term, pt] of Object.entries(file.terms)) terms.set(normalizeText(term), normalizeText(pt));
+  return {
+    terms,
+    stop: new Set(queryWords.stop),
+    modifiers: new Set(queryWords.modifiers),
+    suffixes: queryWords.suffixes,
+  };
+}
+
+let vocabulary: Vocabulary | null = null;
+function vocab(): Vocabulary {
+  vocabulary ??= compile();
+  return vocabulary;
 }
 
 /** Words of at least two letters; digits and mixed tokens ("10mm", "M3X8", "GRM155") are dropped. */
@@ -39,40 +61,53 @@ export function buildQueryText(description: string | null | undefined, manufactu
   return buildQuery(description, manufacturer).text;
 }
 
+/** English plurals the glossary lists in the singular ("capacitors", "batteries", "boxes"). */
+function singular(word: string, terms: Map<string, string>): string | undefined {
+  if (word.length < 4 || !word.endsWith("s")) return undefined;
+  const tries = word.endsWith("ies") ? [`${word.slice(0, -3)}y`] : [];
+  tries.push(word.slice(0, -1));
+  if (word.endsWith("es")) tries.push(word.slice(0, -2));
+  return tries.map((t) => terms.get(t)).find((t) => t !== undefined);
+}
+
+/** The translation of the phrase starting at `i`, and how many words it took. */
+function translate(words: string[], i: number, v: Vocabulary): { pt: string; len: number } {
+  for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
+    const pt = v.terms.get(words.slice(i, i + len).join(" "));
+    if (pt !== undefined) return { pt, len };
+  }
+  const word = words[i] as string;
+  const plural = singular(word, v.terms);
+  if (plural !== undefined) return { pt: plural, len: 1 };
+  if (word.length >= MIN_SUFFIX_WORD && v.suffixes.some((s) => word.endsWith(s)))
+    return { pt: `${word} medicamentos`, len: 1 };
+  return { pt: word, len: 1 };
+}
+
 /**
- * The search text and its head: the words the first description word became. Portuguese and
- * Spanish descriptions name the product first ("CANECA PORCELANA 340ML"); English ones put it last,
- * but they are translated word by word, so their head is only the first word's translation.
+ * The search text and its head: the words the product's first word became. Portuguese and
+ * Spanish descriptions name the product first ("CANECA PORCELANA 340ML"), after any modifier
+ * ("KIT", "MINI", "CJ"): the head's words are moved to the front. English ones put the product
+ * last, but they are translated word by word, so their head is only the first word's translation.
  */
 export function buildQuery(
   description: string | null | undefined,
   manufacturer?: string | null,
 ): { text: string; head: number } {
-  const words = wordsOf(description ?? "");
-  const g = terms();
-  const out: string[] = [];
-  let head = 0;
-  for (let i = 0; i < words.length; ) {
-    let matched = 0;
-    for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
-      const pt = g.get(words.slice(i, i + len).join(" "));
-      if (pt === undefined) continue;
-      if (pt) out.push(pt);
-      matched = len;
-      break;
-    }
-    if (matched === 0) {
-      out.push(words[i] as string);
-      matched = 1;
-    }
-    i += matched;
-    if (head === 0) head = out.join(" ").split(" ").filter(Boolean).length;
-  }
+  const v = vocab();
   // The maker's name is not a product word; it only stops a bare name from matching a code.
   const maker = new Set(wordsOf(manufacturer ?? ""));
-  const kept = out
-    .join(" ")
-    .split(" ")
-    .filter((w) => w && !maker.has(w));
-  return { text: kept.join(" "), head: Math.min(head, kept.length) };
+  const words = wordsOf(description ?? "").filter((w) => !v.stop.has(w) && !maker.has(w));
+  const segments: { words: string[]; modifier: boolean }[] = [];
+  for (let i = 0; i < words.length; ) {
+    const { pt, len } = translate(words, i, v);
+    const modifier = len === 1 && v.modifiers.has(words[i] as string);
+    const out = pt.split(" ").filter((w) => w && !maker.has(w));
+    if (out.length > 0) segments.push({ words: out, modifier });
+    i += len;
+  }
+  const headAt = segments.findIndex((s) => !s.modifier);
+  if (headAt > 0) segments.unshift(...segments.splice(headAt, 1));
+  const head = headAt >= 0 ? (segments[0]?.words.length ?? 0) : 0;
+  return { text: segments.flatMap((s) => s.words).join(" "), head };
 }
