@@ -1,7 +1,10 @@
+import { errorFields, log } from "../lib/logger";
 import type { ClassifyMessage } from "../queue/message";
+import { isFinalStatus } from "../shared/jobs";
+import type { ActorCore } from "./actor-core";
 import type { BatchRow, ItemRow } from "./actor-schema";
 import { type ActorState, count, failPending } from "./actor-store";
-import { MAX_BATCH_SENDS } from "./leases";
+import { leaseMs, MAX_BATCH_SENDS } from "./leases";
 
 /** sendBatch accepts at most 100 messages. */
 const SEND_CHUNK = 100;
@@ -89,4 +92,98 @@ export function earliestLease(sql: SqlStorage): number | null {
       "SELECT min(coalesce(lease_until, 0)) AS t FROM batches WHERE state = 'inflight'",
     )
     .one().t;
+}
+
+/** Whether batches may go out: the job runs, is due, and its items are known. */
+function mayDispatch(s: ActorState): boolean {
+  return !isFinalStatus(s.status) && s.status !== "scheduled" && !(s.source && !s.extracted);
+}
+
+/**
+ * Sends batches (expired leases first, then pending ones) while the window has room. They are
+ * marked in flight once the queue took them; a report arriving meanwhile may already have closed
+ * one, and markSent never reopens a batch that is done.
+ */
+export async function dispatch(core: ActorCore): Promise<void> {
+  const s = core.s;
+  if (isFinalStatus(s.status) || (s.source && !s.extracted)) return;
+  const now = Date.now();
+  let batches: BatchRow[] = [];
+  core.commit(() => {
+    batches = retireOversent(core.sql, batchesToSend(core.sql, now, core.config.window));
+  });
+  if (batches.length === 0) return;
+  const queue = s.options.priority === "high" ? core.env.CLASSIFY_HIGH : core.env.CLASSIFY;
+  await sendMessages(
+    queue,
+    batches.map((b) => batchMessage(core.sql, s, b.id)),
+  );
+  core.commit(() => {
+    markSent(
+      core.sql,
+      batches.map((b) => b.id),
+      now + leaseMs(core.env),
+    );
+    if (s.status === "queued" || s.status === "extracting") {
+      s.startedAt ??= new Date(now).toISOString();
+      core.setStatus("classifying");
+    }
+  });
+}
+
+/** The alarm's dispatch: waits for one in progress, then runs its own (errors reach the pump). */
+export async function dispatchFromAlarm(core: ActorCore): Promise<void> {
+  if (core.dispatching) await core.dispatching;
+  core.dispatching = dispatch(core).finally(() => {
+    core.dispatching = null;
+  });
+  await core.dispatching;
+}
+
+/** A report's dispatch, refilling the window at once; skipped when one runs, failures left to the alarm. */
+export async function refill(core: ActorCore): Promise<void> {
+  const s = core.state;
+  if (!s || isFinalStatus(s.status) || s.status === "scheduled") return;
+  if (core.dispatching) return;
+  core.dispatching = dispatch(core)
+    .catch((err) =>
+      log("warn", "dispatch failed; the alarm retries", { jobId: s.jobId, ...errorFields(err) }),
+    )
+    .finally(() => {
+      core.dispatching = null;
+    });
+  await core.dispatching;
+}
+
+/**
+ * Leases the next batch no message carries to a consumer's worker loop (a worker claims its next
+ * batch while its current AI call runs, instead of waiting for the queue). Only batches that never
+ * failed are leased; a failed one goes through the queue, whose retries back off. A lease not
+ * reported in time expires and the batch is sent as a message.
+ */
+export function claim(core: ActorCore): ClassifyMessage | null {
+  const s = core.state;
+  if (!s || !mayDispatch(s)) return null;
+  const batch = core.sql
+    .exec<BatchRow>(
+      "SELECT * FROM batches WHERE state = 'pending' AND errors = 0 AND faults = 0 ORDER BY ord LIMIT 1",
+    )
+    .toArray()[0];
+  if (!batch) return null;
+  core.commit(() => {
+    markSent(core.sql, [batch.id], Date.now() + leaseMs(core.env));
+    if (s.status === "queued") {
+      s.startedAt ??= new Date().toISOString();
+      core.setStatus("classifying");
+    }
+  });
+  return batchMessage(core.sql, s, batch.id);
+}
+
+/** Gives a claimed batch back untouched (its worker stopped first): it can be claimed or sent again. */
+export function release(core: ActorCore, batchId: string): void {
+  core.sql.exec(
+    "UPDATE batches SET state = 'pending', lease_until = NULL WHERE id = ? AND state = 'inflight'",
+    batchId,
+  );
 }

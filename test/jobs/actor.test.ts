@@ -1,9 +1,9 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { JobActor } from "../../src/jobs/job-actor";
 import { FLUSH_INTERVAL_MS, leaseMs, nextAlarm } from "../../src/jobs/leases";
 import { createTenant, type TestTenant } from "../support/tenants";
-import { allItems, createJob, loadNcmFixture, syntheticPartnumbers, waitForFinal } from "./support/pipeline";
+import { heldJob as held, inActor, startNow, actorStub as stub } from "./support/actor";
+import { allItems, loadNcmFixture, waitForFinal } from "./support/pipeline";
 
 let tenant: TestTenant;
 beforeAll(async () => {
@@ -11,25 +11,13 @@ beforeAll(async () => {
   tenant = await createTenant("member");
 });
 
-const stub = (jobId: string) => env.JOB_ACTOR.get(env.JOB_ACTOR.idFromName(jobId));
-
-/** A job scheduled for later: its actor holds its batches and sends nothing by itself. */
-async function heldJob(n: number) {
-  const runAt = new Date(Date.now() + 3600_000).toISOString();
-  const { job } = await createJob(tenant, {
-    partnumbers: syntheticPartnumbers(n, "ACT"),
-    options: { runAt },
-  });
-  return job.id;
-}
+const heldJob = (n: number) => held(tenant, n);
 
 /** Starts a held job now, as if its batch had been sent (and lost) with the given lease. */
 async function inFlight(jobId: string, leaseUntil: number) {
-  await runInDurableObject(stub(jobId), async (instance: JobActor, state) => {
-    const s = (instance as unknown as { state: { status: string; options: { runAt?: string } } }).state;
-    s.status = "classifying";
-    delete s.options.runAt;
-    state.storage.sql.exec(
+  await inActor(jobId, (core) => {
+    startNow(core);
+    core.sql.exec(
       "UPDATE batches SET state = 'inflight', sends = 1, lease_until = ? WHERE id = 'b1'",
       leaseUntil,
     );
@@ -37,10 +25,9 @@ async function inFlight(jobId: string, leaseUntil: number) {
 }
 
 const sends = (jobId: string) =>
-  runInDurableObject(
-    stub(jobId),
-    async (_i, state) =>
-      state.storage.sql.exec<{ sends: number }>("SELECT sends FROM batches WHERE id = 'b1'").one().sends,
+  inActor(
+    jobId,
+    (core) => core.sql.exec<{ sends: number }>("SELECT sends FROM batches WHERE id = 'b1'").one().sends,
   );
 
 describe("JobActor leases", () => {
@@ -66,11 +53,9 @@ describe("JobActor leases", () => {
 describe("JobActor outbox", () => {
   it("stores an item Postgres refuses as failed instead of retrying it forever", async () => {
     const jobId = await heldJob(2);
-    await runInDurableObject(stub(jobId), async (instance: JobActor, state) => {
-      const s = (instance as unknown as { state: { status: string; options: { runAt?: string } } }).state;
-      s.status = "classifying";
-      delete s.options.runAt;
-      const sql = state.storage.sql;
+    await inActor(jobId, (core) => {
+      startNow(core);
+      const sql = core.sql;
       // A NUL that got past every guard: Postgres text cannot hold it.
       sql.exec(
         "UPDATE items SET partnumber = ?, raw = ?, status = 'invalid', reason = 'x' WHERE seq = 1",
