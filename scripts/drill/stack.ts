@@ -1,7 +1,8 @@
 /**
  * A throwaway local stack for one drill: embedded Postgres (PGlite, on disk in a temp dir so it
  * survives being stopped), the Neon WebSocket proxy, the fake AI server, and `wrangler dev` with
- * its own persisted state (so Durable Objects survive a restart of the worker). Ports 8820–8829.
+ * its own persisted state (so Durable Objects survive a restart of the worker). Ports 8820–8823 and
+ * inspector 9320, or DRILL_PORT … DRILL_PORT+4 (inspector the last) on a shared machine.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +17,10 @@ import { type LocalPostgres, startEmbeddedPostgres } from "../local/postgres";
 import { seedDevTenant } from "../local/seed";
 import { startWsProxy } from "../local/ws-proxy";
 
-export const PORTS = { worker: 8820, pg: 8821, ai: 8822, proxy: 8823, inspector: 9320 };
+const BASE_PORT = Number.parseInt(process.env.DRILL_PORT ?? "", 10) || 0;
+export const PORTS = BASE_PORT
+  ? { worker: BASE_PORT, pg: BASE_PORT + 1, ai: BASE_PORT + 2, proxy: BASE_PORT + 3, inspector: BASE_PORT + 4 }
+  : { worker: 8820, pg: 8821, ai: 8822, proxy: 8823, inspector: 9320 };
 const API_KEY = "pw_drill_0123456789abcdefghijklmnopqrstuv";
 
 export interface Stack {
