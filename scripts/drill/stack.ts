@@ -19,7 +19,13 @@ import { startWsProxy } from "../local/ws-proxy";
 
 const BASE_PORT = Number.parseInt(process.env.DRILL_PORT ?? "", 10) || 0;
 export const PORTS = BASE_PORT
-  ? { worker: BASE_PORT, pg: BASE_PORT + 1, ai: BASE_PORT + 2, proxy: BASE_PORT + 3, inspector: BASE_PORT + 4 }
+  ? {
+      worker: BASE_PORT,
+      pg: BASE_PORT + 1,
+      ai: BASE_PORT + 2,
+      proxy: BASE_PORT + 3,
+      inspector: BASE_PORT + 4,
+    }
   : { worker: 8820, pg: 8821, ai: 8822, proxy: 8823, inspector: 9320 };
 const API_KEY = "pw_drill_0123456789abcdefghijklmnopqrstuv";
 
