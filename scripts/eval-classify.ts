@@ -138,6 +138,10 @@ async function main(): Promise<void> {
   console.log(
     `AI ceiling: the right HS-6 is among the ${MAX_CANDIDATES} candidates the prompt lists for ${f3(share(scored, (s) => inTop(s, MAX_CANDIDATES, 6)))} of items`,
   );
+  const all = Math.max(0, ...scored.map((s) => s.candidates.length));
+  console.log(
+    `candidate ceiling: the right HS-6 is among all ${all} candidates kept per item for ${f3(share(scored, (s) => inTop(s, all, 6)))} of items`,
+  );
   if (args.includes("--calibrate")) calibrationBins(scored);
   console.log(
     `classify: hs6=${f3(ok(6))} hs4=${f3(ok(4))} hs2=${f3(ok(2))} coverage=${f3(confident.length / Math.max(1, scored.length))} n=${scored.length} top10_hs6=${f3(share(scored, (s) => inTop(s, 10, 6)))} top10_ncm=${ncmRows.length ? f3(top10Ncm) : "n/a"}`,

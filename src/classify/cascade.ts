@@ -36,6 +36,8 @@ interface Known {
   part: ClassifyPart;
   candidates: Candidate[];
   offline: Classification | null;
+  /** The maker the part's MPN family names (rules), for answers that do not say one. */
+  maker: string | null;
 }
 
 const isoCountry = (v: string | null | undefined) => {
@@ -70,8 +72,8 @@ function result(
     // An Ex is kept only when the TIPI has it under this very code.
     exTipi: validEx(r, c.exTipi),
     description: c.description ?? null,
-    // The document's manufacturer wins over a guess from the MPN family or the model.
-    manufacturer: k.part.manufacturer || c.manufacturer || null,
+    // The document's manufacturer wins over the answer's, then over the one the MPN family names.
+    manufacturer: k.part.manufacturer || c.manufacturer || k.maker || null,
     // Stored as ISO 3166-1 alpha-2: a document's country name is kept only when it is a code.
     country: isoCountry(k.part.country) ?? c.country ?? null,
     confidence: c.confidence,
@@ -134,7 +136,8 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
   const lists = await candidatesFor(db, items);
   const known: Known[] = items.map((item, i) => {
     const candidates = lists[i] ?? [];
-    return { part: item, candidates, offline: offlineAnswer(item, candidates, threshold) };
+    const offline = offlineAnswer(item, candidates, threshold);
+    return { part: item, candidates, offline, maker: item.rules?.manufacturer ?? null };
   });
   const rates = await ratesFor(
     db,

@@ -71,6 +71,17 @@ describe("cascade offline answer", () => {
     expect(o?.classification?.candidates?.map((c) => c.code)).toContain("99019000");
   });
 
+  it("names the maker from the MPN family when the document does not, even for another answer", async () => {
+    // A numeric family below the threshold: the answer is a candidate, not the rules' own.
+    const [weak, named] = await cascade([
+      part({ partnumber: "0999999999", description: "Molex caneta esferográfica de ensaio" }),
+      part({ partnumber: "GRM999X00Z001", description: "MLCC 0402", manufacturer: "Fabricante Inventado" }),
+    ]);
+    expect(weak?.status).toBe("needs_review");
+    expect(weak?.classification?.manufacturer).toBe("Molex");
+    expect(named?.classification?.manufacturer).toBe("Fabricante Inventado");
+  });
+
   it("does not trust one word of the description when the rest names another heading", async () => {
     const [o] = await cascade([part({ description: "CANETA ESFEROGRAFICA CRISTAL AZUL" })]);
     expect(o?.status).toBe("needs_review");

@@ -144,6 +144,13 @@ describe("family patterns", () => {
     expect(c?.source).toBe("rules");
   });
 
+  it("names the maker of a one-maker family, and none for a family several makers share", () => {
+    expect(classify("GRM999X00Z000")?.manufacturer).toBe("Murata");
+    const shared = classify("B72999");
+    expect(shared?.rationale).toContain("Littelfuse/EPCOS varistor family");
+    expect(shared?.manufacturer).toBeNull();
+  });
+
   it("numeric maker families need the maker", () => {
     expect(classify("1757242")).toBeNull();
     expect(classify("1757242", "", "Phoenix Contact")?.ncm).toBe("85369090");

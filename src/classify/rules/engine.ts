@@ -1,4 +1,5 @@
 import { CLASSES, type ClassId } from "./classes";
+import makersData from "./makers.json";
 import type { Hit, ManufacturerHint, PartContext, Rule } from "./types";
 
 /** Class code after the NCM subdivisions the context decides (SMD/PTH, watts, amps ...). */
@@ -16,13 +17,21 @@ function toHit(kind: Hit["kind"], rule: Rule | ManufacturerHint, ctx: PartContex
   return { kind, label: rule.label, ncm, description, confidence: rule.confidence, generic };
 }
 
+/** Longest first, so "TDK/EPCOS" is read before "TDK". */
+const MAKERS = Object.entries(makersData.makers).sort((a, b) => b[0].length - a[0].length);
+
+/** The maker named by a family rule's label ("Murata GRM/GCM MLCC family" → Murata), if one. */
+export function makerOf(label: string): string | undefined {
+  return MAKERS.find(([start]) => label.startsWith(`${start} `))?.[1];
+}
+
 export function matchFamily(rules: readonly Rule[], ctx: PartContext): Hit | null {
   if (!ctx.mpn) return null;
   const makerText = `${ctx.manufacturer} ${ctx.text}`;
   for (const rule of rules) {
     if (!rule.pattern.test(ctx.mpn)) continue;
     if (rule.manufacturer && !rule.manufacturer.test(makerText)) continue;
-    return toHit("family", rule, ctx);
+    return { ...toHit("family", rule, ctx), maker: makerOf(rule.label) };
   }
   return null;
 }
@@ -66,6 +75,8 @@ export interface Decision {
   rationale: string;
   /** Which kinds of evidence name the chosen code (a description keyword alone is the weakest). */
   basis: (Hit["kind"] | "word")[];
+  /** The maker an MPN family names, whatever the class decided. */
+  manufacturer?: string;
 }
 
 /**
@@ -126,5 +137,12 @@ export function decide(family: Hit | null, keyword: Hit | null, maker: Hit | nul
   const basis = [family, keyword, maker].flatMap((h) =>
     h && heading(h.ncm) === heading(pick.ncm) ? [h.singleWord ? ("word" as const) : h.kind] : [],
   );
-  return { ncm: pick.ncm, description: pick.description, confidence: round2(confidence), rationale, basis };
+  return {
+    ncm: pick.ncm,
+    description: pick.description,
+    confidence: round2(confidence),
+    rationale,
+    basis,
+    ...(family?.maker ? { manufacturer: family.maker } : {}),
+  };
 }

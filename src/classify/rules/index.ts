@@ -29,6 +29,7 @@ export function classifyByRules(part: PartInput): Classification | null {
     rationale: decision.rationale,
     source: "rules",
     basis: decision.basis,
+    manufacturer: decision.manufacturer ?? null,
   };
 }
 

@@ -74,4 +74,6 @@ export interface Hit {
   generic: boolean;
   /** Keyword hits only: the description matched on one word, which needs other evidence to be trusted. */
   singleWord?: boolean;
+  /** Family hits only: the maker the family belongs to (rules/makers.json), when one does. */
+  maker?: string;
 }
