@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { purchaseOrderPdf, SAMPLE_ROWS } from "./fixtures";
-import { api, BASE, freshUser, launch, SHOTS, withShot } from "./support";
+import { api, BASE, freshUser, launch, patient, SHOTS, withShot } from "./support";
 
 let browser: Browser;
 before(async () => {
@@ -37,6 +37,7 @@ test("sign in, upload a PDF, watch it finish, see the items, review one, downloa
     acceptDownloads: true,
     viewport: { width: 1366, height: 900 },
   });
+  patient(context);
   const page = await context.newPage();
   await withShot(page, "job-flow", async () => {
     await signIn(page);
@@ -52,7 +53,7 @@ test("sign in, upload a PDF, watch it finish, see the items, review one, downloa
     await page
       .getByTestId("job-status")
       .filter({ hasText: /^completed/ })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
     const rows = page.getByTestId("items-table").locator("tbody tr");
     await rows.nth(SAMPLE_ROWS.length - 1).waitFor();
     assert.equal(await rows.count(), SAMPLE_ROWS.length);
@@ -130,6 +131,7 @@ test("sign in, upload a PDF, watch it finish, see the items, review one, downloa
 
 test("the /docs page renders its operations with every other host blocked", async () => {
   const context = await browser.newContext();
+  patient(context);
   const blocked: string[] = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -147,7 +149,7 @@ test("the /docs page renders its operations with every other host blocked", asyn
     };
     const health = doc.paths["/healthz"]?.get?.summary;
     assert.ok(health, "the document describes GET /healthz");
-    await page.getByRole("heading", { name: health }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: health }).waitFor({ timeout: 60_000 });
     await page.getByText("/v1/auth/login", { exact: true }).first().waitFor();
     // Every tag of the document is in the sidebar (sections further down render lazily).
     for (const tag of ["Jobs", "Review", "API keys", "Users", "Audit"]) {
@@ -169,6 +171,7 @@ test("the /docs page renders its operations with every other host blocked", asyn
 
 test("the app follows the browser's language and switches on demand", async () => {
   const context = await browser.newContext({ locale: "pt-BR" });
+  patient(context);
   const page = await context.newPage();
   await withShot(page, "language", async () => {
     await page.goto(`${BASE}/`);

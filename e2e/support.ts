@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:8850";
 export const API_KEY = process.env.E2E_API_KEY ?? "";
@@ -55,4 +55,14 @@ export async function freshUser(): Promise<{ email: string; password: string }> 
   if (r.status !== 201)
     throw new Error(`could not create the test user: ${r.status} ${JSON.stringify(r.body)}`);
   return { email, password: r.body.oneTimePassword };
+}
+
+/**
+ * Timeouts for a shared 2-core CI machine: a page that loads in 1 s when idle took 37 s under load.
+ * Waiting longer never hides a failure (the condition must still come true); it only stops load
+ * from reading as one.
+ */
+export function patient(context: BrowserContext): void {
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(120_000);
 }
