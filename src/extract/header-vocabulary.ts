@@ -101,7 +101,21 @@ function fromWords(h: string): HeaderRole | null {
   return null;
 }
 
+// classifyHeader runs a cascade of regexes on every cell of every line; documents repeat their
+// cell texts (values, units, headers on every page), so each text's role is looked up once.
+const roles = new Map<string, HeaderRole | null>();
+
 export function classifyHeader(text: string): HeaderRole | null {
+  let role = roles.get(text);
+  if (role === undefined) {
+    if (roles.size > 20_000) roles.clear();
+    role = headerRole(text);
+    roles.set(text, role);
+  }
+  return role;
+}
+
+function headerRole(text: string): HeaderRole | null {
   const h = normalizeHeader(text);
   if (!h || /\d{3,}/.test(h)) return null;
   const listed = fromWords(h);

@@ -1,4 +1,4 @@
-import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
+import { getResolvedPDFJS } from "unpdf";
 import { indexOfAscii } from "./bytes";
 import { type PartnumberColumn, partnumberColumns } from "./column-types";
 import { applyAiExtractor, finishItems } from "./finish";
@@ -17,7 +17,8 @@ import {
   type ExtractWarning,
 } from "./types";
 
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+type PdfJs = Awaited<ReturnType<typeof getResolvedPDFJS>>;
+type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
 
 interface PageFindings {
   tableItems: ExtractedItem[];
@@ -35,7 +36,7 @@ function hasPdfMagic(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, "%PDF-", 1024) >= 0;
 }
 
-type PdfWorker = InstanceType<Awaited<ReturnType<typeof getResolvedPDFJS>>["PDFWorker"]>;
+type PdfWorker = InstanceType<PdfJs["PDFWorker"]>;
 let sharedWorker: Promise<PdfWorker> | null = null;
 
 /**
@@ -53,8 +54,12 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   if (!hasPdfMagic(bytes))
     throw new ExtractionError("pdf_corrupt", "This file is not a PDF (no %PDF- header).");
   try {
+    // pdf.js's getDocument, not unpdf's getDocumentProxy: under Node the latter resolves pdfjs-dist's
+    // path on every call (≈2 ms per document) for defaults pointing into a package not installed here.
+    const { getDocument } = await getResolvedPDFJS();
     // pdf.js may take ownership of the buffer it is given; hand it a copy so the caller's stays usable.
-    return await getDocumentProxy(bytes.slice(), {
+    return await getDocument({
+      data: bytes.slice(),
       verbosity: 0,
       isEvalSupported: false,
       stopAtErrors: true,
@@ -62,7 +67,7 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
       disableFontFace: true,
       useSystemFonts: false,
       worker: await pdfWorker(),
-    });
+    }).promise;
   } catch (err) {
     throw pdfError(err);
   }

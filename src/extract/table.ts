@@ -35,11 +35,19 @@ function recognised(cells: TextRun[]): number {
   return cells.filter((c) => classifyHeader(c.text) !== null).length;
 }
 
+// Tables, labelled items and prose each ask of every line whether it starts a header; lines are
+// not changed once built, so the answer is kept per line.
+const headerLike = new WeakMap<Line, boolean>();
+
 export function isHeaderLike(line: Line): boolean {
-  const cells = lineCells(line);
-  if (cells.length < 2) return false;
-  const known = recognised(cells);
-  return known >= 2 && known >= 0.4 * cells.length;
+  let answer = headerLike.get(line);
+  if (answer === undefined) {
+    const cells = lineCells(line);
+    const known = cells.length < 2 ? 0 : recognised(cells);
+    answer = known >= 2 && known >= 0.4 * cells.length;
+    headerLike.set(line, answer);
+  }
+  return answer;
 }
 
 // A second or third header line: no figures, and either fragments ("No.", "kg") or more header words.
