@@ -11,6 +11,13 @@ import { flushItems, type OutboxRow } from "./flush";
 const FLUSH_ROWS = 500;
 /** Groups per alarm, so one invocation never holds a huge result set; the next alarm continues. */
 const FLUSH_ROUNDS = 8;
+/**
+ * Groups written at once, each on its own connection of the pool, rather than one round trip after
+ * the other: on the machine's PostgreSQL 15 two groups at a time wrote ≈1.6× the rows per second of
+ * one (four were no better than two). A job's items have distinct part numbers (normalize.ts merges
+ * repeats), so concurrent groups never upsert the same catalog row.
+ */
+const FLUSH_PARALLEL = 2;
 export const UNSTORABLE_REASON = "the item could not be stored";
 
 export interface FlushHost {
@@ -28,36 +35,49 @@ export interface FlushHost {
  */
 export async function flushOutbox(host: FlushHost, db: Db, tenantId: string, jobId: string): Promise<void> {
   const { sql } = host;
-  for (let round = 0; round < FLUSH_ROUNDS; round++) {
+  for (let round = 0; round < FLUSH_ROUNDS; round += FLUSH_PARALLEL) {
     const rows = sql
-      .exec<ItemRow>("SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY seq LIMIT ?", FLUSH_ROWS)
+      .exec<ItemRow>(
+        "SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY seq LIMIT ?",
+        FLUSH_ROWS * FLUSH_PARALLEL,
+      )
       .toArray();
     if (rows.length === 0) return;
-    const outbox = rows.map(toOutboxRow);
+    const groups: OutboxRow[][] = [];
+    for (let i = 0; i < rows.length; i += FLUSH_ROWS)
+      groups.push(rows.slice(i, i + FLUSH_ROWS).map(toOutboxRow));
     const started = Date.now();
-    const written = await writeRows(db, tenantId, jobId, outbox);
+    const written = await Promise.allSettled(groups.map((g) => writeRows(db, tenantId, jobId, g)));
     log("debug", "job flush", { jobId, rows: rows.length, ms: Date.now() - started });
-    host.commit(() => {
-      for (const r of written) {
-        if (r.status === "failed" && r.reason === UNSTORABLE_REASON) {
-          sql.exec(
-            "UPDATE items SET status = 'failed', reason = ?, result = NULL WHERE seq = ?",
-            r.reason,
-            r.seq,
-          );
-        }
-        // Delete only rows that did not change while Postgres was being written.
+    // What was written is recorded even when another group failed; the failure then stops the flush.
+    for (const w of written) if (w.status === "fulfilled") settle(host, jobId, w.value);
+    const failed = written.find((w) => w.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+}
+
+function settle(host: FlushHost, jobId: string, written: OutboxRow[]): void {
+  const { sql } = host;
+  host.commit(() => {
+    for (const r of written) {
+      if (r.status === "failed" && r.reason === UNSTORABLE_REASON) {
         sql.exec(
-          "DELETE FROM outbox WHERE seq = ? AND (SELECT status FROM items WHERE seq = ?) = ?",
+          "UPDATE items SET status = 'failed', reason = ?, result = NULL WHERE seq = ?",
+          r.reason,
           r.seq,
-          r.seq,
-          r.status,
         );
       }
-      const done = written.filter((r) => r.status !== "pending").map((r) => toResultView(jobId, r));
-      if (done.length > 0) host.append({ type: "items", items: done });
-    });
-  }
+      // Delete only rows that did not change while Postgres was being written.
+      sql.exec(
+        "DELETE FROM outbox WHERE seq = ? AND (SELECT status FROM items WHERE seq = ?) = ?",
+        r.seq,
+        r.seq,
+        r.status,
+      );
+    }
+    const done = written.filter((r) => r.status !== "pending").map((r) => toResultView(jobId, r));
+    if (done.length > 0) host.append({ type: "items", items: done });
+  });
 }
 
 async function writeRows(db: Db, tenantId: string, jobId: string, rows: OutboxRow[]): Promise<OutboxRow[]> {
