@@ -18,6 +18,8 @@ export function labelledPartnumbers(text: string, following = ""): string[] {
 /** Like labelledPartnumbers, with where each label starts (the text before it often describes the part). */
 export function labelledMatches(text: string, following = ""): { partnumber: string; labelStart: number }[] {
   const found: { partnumber: string; labelStart: number }[] = [];
+  // Every label ends in a colon: most runs of a document have none, and skip the regex.
+  if (!text.includes(":")) return found;
   for (const m of text.matchAll(PARTNUMBER_LABEL)) {
     const labelStart = m.index + m[0].indexOf(m[1]!);
     if (FOREIGN_LABEL_PREFIX.test(text.slice(0, labelStart))) continue;

@@ -30,6 +30,8 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
       continue;
     }
     let previous = "";
+    // The line's text, for the distractor rules: joined once per line, not once per word.
+    let rowText: string | undefined;
     for (const run of line.runs) {
       const crosses = columns?.filter(
         (c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size,
@@ -44,7 +46,8 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
           const role = k >= 0 ? columns[k]!.role : null;
           if (role && SKIPPED_ROLES.has(role)) continue;
         }
-        const pn = acceptPartnumber(trimToken(word.text), "prose", line.runs.map((r) => r.text).join(" "));
+        rowText ??= line.runs.map((r) => r.text).join(" ");
+        const pn = acceptPartnumber(trimToken(word.text), "prose", rowText);
         if (!pn || seen.has(partnumberKey(pn))) continue;
         seen.add(partnumberKey(pn));
         out.push({ partnumber: pn, lineIndex: i });
