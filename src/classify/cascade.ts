@@ -103,14 +103,24 @@ function review(k: Known, rates: Map<string, CodeRates>, why: string): ItemOutco
   };
 }
 
+/** The cascade's stages before the AI: what they decided, and what the AI is to be asked about. */
+export interface PreparedCascade {
+  outcomes: ItemOutcome[];
+  unsure: Known[];
+  rates: Map<string, CodeRates>;
+}
+
 /**
- * The classifier cascade for one batch: catalog (the tenant's entry, a human one when a person
- * decided; `reclassify` skips it) → rules and NCM candidates (one query for the batch) → the offline answer
- * where it is confident → AI provider for what is left, all parts in one call, each with its
- * candidates and their Ex-TIPI lines. Every code is checked against the NCM table in force.
+ * The stages before the AI for one batch: catalog (the tenant's entry, a human one when a person
+ * decided; `reclassify` skips it) → rules and NCM candidates (one query for the batch) → the offline
+ * answer where it is confident. A worker loop runs this for its next batch while the current
+ * batch's AI call is out, so these Postgres round trips leave the batch's critical path.
  */
-export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promise<CascadeResult> {
-  const { db, ai, threshold } = deps;
+export async function prepareCascade(
+  input: CascadeInput,
+  deps: Pick<CascadeDeps, "db" | "threshold" | "catalog">,
+): Promise<PreparedCascade> {
+  const { db, threshold } = deps;
   const outcomes: ItemOutcome[] = [];
   // `reclassify` asks the rules and the AI again, even over a human entry; the items listing then
   // shows that human entry beside the new answer (and it stays the catalog entry).
@@ -130,7 +140,8 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
     if (hit) outcomes.push({ seq: part.seq, status: "classified", reason: null, classification: hit });
     else rest.push(part);
   }
-  if (rest.length === 0) return { outcomes, error: null };
+  const rates = new Map<string, CodeRates>();
+  if (rest.length === 0) return { outcomes, unsure: [], rates };
 
   const items = rest.map((part) => ({ ...part, rules: classifyByRules(part) }));
   const lists = await candidatesFor(db, items);
@@ -139,13 +150,14 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
     const offline = offlineAnswer(item, candidates, threshold);
     return { part: item, candidates, offline, maker: item.rules?.manufacturer ?? null };
   });
-  const rates = await ratesFor(
+  const found = await ratesFor(
     db,
     known.flatMap((k) => [
       ...(k.offline ? [k.offline.ncm] : []),
       ...k.candidates.slice(0, MAX_CANDIDATES).map((c) => c.code),
     ]),
   );
+  for (const [code, r] of found) rates.set(code, r);
 
   const unsure: Known[] = [];
   for (const k of known) {
@@ -158,6 +170,24 @@ export async function runCascade(input: CascadeInput, deps: CascadeDeps): Promis
       });
     else unsure.push(k);
   }
+  return { outcomes, unsure, rates };
+}
+
+/**
+ * The classifier cascade for one batch: the stages of prepareCascade (or what it already gave),
+ * then the AI provider for what is left, all parts in one call, each with its candidates and their
+ * Ex-TIPI lines. Every code is checked against the NCM table in force.
+ */
+export async function runCascade(
+  input: CascadeInput,
+  deps: CascadeDeps & { prepared?: PreparedCascade },
+): Promise<CascadeResult> {
+  const { db, ai, threshold } = deps;
+  const prepared = deps.prepared ?? (await prepareCascade(input, deps));
+  // A copy: the prepared stages stay as they were should the caller keep them.
+  const outcomes = [...prepared.outcomes];
+  const { unsure } = prepared;
+  const rates = new Map(prepared.rates);
   if (unsure.length === 0) return { outcomes, error: null };
 
   if (!ai) {

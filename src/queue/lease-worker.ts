@@ -1,13 +1,12 @@
 import type { AiProvider } from "../classify/ai/provider";
-import { runCascade } from "../classify/cascade";
-import { lookupCatalog } from "../classify/catalog";
+import { type PreparedCascade, prepareCascade, runCascade } from "../classify/cascade";
 import type { Db } from "../db/client";
 import type { pipelineConfig } from "../jobs/config";
 import type { JobActor } from "../jobs/job-actor";
 import { classifyFault, safeReason } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
 import { retryDelaySeconds } from "./backoff";
-import type { ClassificationResult, ClassifyMessage } from "./message";
+import type { ClassifyMessage } from "./message";
 
 /**
  * Leased batches one worker loop takes after its queue message's own batch, and for how long: a
@@ -19,8 +18,11 @@ export const LEASE_BUDGET_MS = 60_000;
 
 export interface Prepared {
   body: ClassifyMessage;
-  /** The batch's catalog entries, looked up ahead; undefined lets the cascade look them up itself. */
-  catalog: Map<string, ClassificationResult> | undefined;
+  /**
+   * The cascade's stages before the AI (catalog, rules, candidates, rates), run ahead; undefined
+   * (they failed) lets the cascade run them itself.
+   */
+  stages: PreparedCascade | undefined;
 }
 
 export interface LeaseDeps {
@@ -30,20 +32,21 @@ export interface LeaseDeps {
   config: ReturnType<typeof pipelineConfig>;
 }
 
-/** Claims the job's next batch and looks its catalog entries up; null when there is none (or the actor did not answer). */
+/**
+ * Claims the job's next batch and runs its cascade up to the AI (catalog look-up, NCM candidates and
+ * rates: Postgres round trips); null when there is none (or the actor did not answer).
+ */
 export async function claimNext(deps: LeaseDeps): Promise<Prepared | null> {
   const body = (await deps.actor.claim().catch((err) => {
     log("warn", "claiming a batch failed", errorFields(err));
     return null;
   })) as ClassifyMessage | null;
   if (!body) return null;
-  const catalog = await lookupCatalog(
-    deps.db,
-    body.tenantId,
-    body.parts.map((p) => p.partnumber),
-    { humanOnly: body.reclassify },
+  const stages = await prepareCascade(
+    { tenantId: body.tenantId, reclassify: body.reclassify, parts: body.parts },
+    { db: deps.db, threshold: deps.config.rulesThreshold },
   ).catch(() => undefined);
-  return { body, catalog };
+  return { body, stages };
 }
 
 /** Hands a claimed batch back untouched (the worker is stopping). */
@@ -74,12 +77,12 @@ export async function workLeases(deps: LeaseDeps, first: Promise<Prepared | null
     const current = await next.catch(() => null);
     if (!current) break;
     next = n < MAX_LEASES_PER_MESSAGE && Date.now() < deadline ? claimNext(deps) : Promise.resolve(null);
-    const { body, catalog } = current;
+    const { body, stages } = current;
     const ids = { jobId: body.jobId, batchId: body.batchId };
     try {
       const { outcomes, error } = await runCascade(
         { tenantId: body.tenantId, reclassify: body.reclassify, parts: body.parts },
-        { db, ai, threshold: config.rulesThreshold, ...(catalog ? { catalog } : {}) },
+        { db, ai, threshold: config.rulesThreshold, ...(stages ? { prepared: stages } : {}) },
       );
       if (error) {
         const fault = {
