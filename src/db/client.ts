@@ -1,5 +1,6 @@
 import { neonConfig, Pool } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
+import { intVar } from "../lib/env";
 import { log } from "../lib/logger";
 import * as schema from "./schema";
 
@@ -9,6 +10,9 @@ export interface DbConfig {
   DATABASE_URL: string;
   /** host:port of a local WebSocket→TCP proxy; empty in production, where Neon's own proxy is used. */
   PG_WS_PROXY?: string;
+  /** Overrides of PG_CONNECT_TIMEOUT_MS / PG_QUERY_TIMEOUT_MS (tests). */
+  PG_CONNECT_TIMEOUT_MS?: string;
+  PG_QUERY_TIMEOUT_MS?: string;
 }
 
 /**
@@ -24,6 +28,16 @@ function configureNeon(cfg: DbConfig): void {
   neonConfig.pipelineConnect = false;
 }
 
+/**
+ * Bounds on every Postgres wait: a connection that never opens or a query that never answers (a
+ * hung socket, a stuck proxy) fails as an outage after this long instead of holding an alarm, a
+ * queue consumer or a request forever. Generous, so a slow embedded Postgres under load still passes.
+ */
+export const PG_CONNECT_TIMEOUT_MS = 30_000;
+export const PG_QUERY_TIMEOUT_MS = 60_000;
+/** Closing a pool waits for its connections to say goodbye, but never longer than this. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 export interface DbHandle {
   db: Db;
   /** Closes the pool's connections; call it when the request or alarm is done (waitUntil). */
@@ -37,7 +51,12 @@ export interface DbHandle {
 export function openDb(cfg: DbConfig): DbHandle {
   if (!cfg.DATABASE_URL) throw new Error("DATABASE_URL is not configured");
   configureNeon(cfg);
-  const pool = new Pool({ connectionString: cfg.DATABASE_URL, max: 4 });
+  const pool = new Pool({
+    connectionString: cfg.DATABASE_URL,
+    max: 4,
+    connectionTimeoutMillis: intVar(cfg.PG_CONNECT_TIMEOUT_MS, PG_CONNECT_TIMEOUT_MS),
+    query_timeout: intVar(cfg.PG_QUERY_TIMEOUT_MS, PG_QUERY_TIMEOUT_MS),
+  });
   // The driver reports "Network connection lost." after end() in workerd; without a listener
   // that surfaces as an unhandled error.
   pool.on("error", (err: Error) =>
@@ -50,7 +69,12 @@ export function openDb(cfg: DbConfig): DbHandle {
     close: async () => {
       if (closed) return;
       closed = true;
-      await pool.end().catch(() => {});
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+      });
+      await Promise.race([pool.end().catch(() => {}), gaveUp]);
+      clearTimeout(timer);
     },
   };
 }

@@ -20,9 +20,12 @@ export function readyToFinish(core: ActorCore): boolean {
   return count(core.sql, "SELECT count(*) AS n FROM items WHERE status = 'pending'") === 0;
 }
 
-/** Whether the Postgres sync has anything to do: outbox rows, a dirty jobs row, or the job to finish. */
+/**
+ * Whether the Postgres sync has anything to do: outbox rows, a dirty jobs row, the job to finish,
+ * or a held notification to send once those are done.
+ */
 export function syncDue(core: ActorCore): boolean {
-  return outboxSize(core) > 0 || core.s.jobRowDirty || readyToFinish(core);
+  return outboxSize(core) > 0 || core.s.jobRowDirty || readyToFinish(core) || Boolean(core.s.heldNotice);
 }
 
 /** Sets (or deletes) the alarm from the job's facts as they stand now. */

@@ -7,7 +7,7 @@ import { EventLog } from "./actor-events";
 import * as store from "./actor-store";
 import { type PipelineConfig, pipelineConfig } from "./config";
 
-type Notification = { type: NonNullable<ReturnType<typeof jobEventType>>; status: JobStatus };
+type Notification = NonNullable<store.ActorState["heldNotice"]>;
 
 /**
  * What every part of the JobActor shares: its storage, its scalar state, the event log and the
@@ -80,8 +80,13 @@ export class ActorCore {
     s.lastSeq = this.log.append(s.lastSeq, body);
   }
 
-  /** Moves the job to `status` (inside commit): a status frame, and a notification where one is due. */
-  setStatus(status: JobStatus, error: JobError | null = null): void {
+  /**
+   * Moves the job to `status` (inside commit): a status frame, and a notification where one is due.
+   * A final status reached before its jobs row says so (cancel, a job given up) holds its
+   * notification until the row is written (`releaseNotice`): a subscriber that reads the job or its
+   * report from Postgres must find it final.
+   */
+  setStatus(status: JobStatus, error: JobError | null = null, opts: { rowWritten?: boolean } = {}): void {
     const s = this.s;
     if (s.status === status) return;
     const previous = s.status;
@@ -89,7 +94,17 @@ export class ActorCore {
     s.jobRowDirty = !isFinalStatus(status);
     this.append(error ? { type: "status", status, error } : { type: "status", status });
     const type = jobEventType(previous, status);
-    if (type) this.notifications.push({ type, status });
+    if (!type) return;
+    if (isFinalStatus(status) && !opts.rowWritten) s.heldNotice = { type, status };
+    else this.notifications.push({ type, status });
+  }
+
+  /** The final jobs row is in Postgres (inside commit): the held notification goes out with the commit. */
+  releaseNotice(): void {
+    const s = this.s;
+    if (!s.heldNotice) return;
+    this.notifications.push(s.heldNotice);
+    s.heldNotice = null;
   }
 
   /** Publishes the counts if they moved since last time (inside commit): one coalesced progress frame. */

@@ -56,13 +56,16 @@ function pumpFailed(core: ActorCore, err: unknown): void {
   if (mayRetry(key, n) || isFinalStatus(s.status)) {
     s.pumpFailures = failures;
     s.backoffUntil = Date.now() + backoffMs(n, asked);
-    // A final job still syncing Postgres stops retrying once the bound is spent.
-    if (isFinalStatus(s.status) && !mayRetry(key, n)) {
+    // A final job still syncing Postgres stops retrying once the bound is spent (and says it ended).
+    const giveUp = isFinalStatus(s.status) && !mayRetry(key, n);
+    if (giveUp) {
       s.backoffUntil = null;
       s.jobRowDirty = false;
       core.sql.exec("DELETE FROM outbox");
     }
-    core.commit(() => {});
+    core.commit(() => {
+      if (giveUp) core.releaseNotice();
+    });
     return;
   }
   const error: JobError =

@@ -30,6 +30,8 @@ export interface ActorState {
   pumpFailures?: { outage: number; internal: number };
   /** After a failed pump, the alarm waits until then (also holds back wake-ups from reports). */
   backoffUntil?: number | null;
+  /** A job.completed/failed notification waiting for the final jobs row (actor-core setStatus). */
+  heldNotice?: { type: "job.started" | "job.completed" | "job.failed"; status: JobStatus } | null;
 }
 
 /** Items per INSERT … SELECT FROM json_each(?) when loading the job (keeps each bound string well under 2 MB). */

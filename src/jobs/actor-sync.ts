@@ -1,5 +1,6 @@
 import { withDb } from "../db/client";
 import type { JobEventBody } from "../shared/frames";
+import { isFinalStatus } from "../shared/jobs";
 import { readyToFinish, syncDue } from "./actor-alarm";
 import type { ActorCore } from "./actor-core";
 import { flushOutbox } from "./actor-flush";
@@ -41,7 +42,7 @@ export async function syncPostgres(core: ActorCore): Promise<void> {
       core.commit(() => {
         s.finishedAt = finishedAt;
         s.error = error;
-        core.setStatus(status, error);
+        core.setStatus(status, error, { rowWritten: true });
         s.jobRowDirty = false;
       });
       return;
@@ -52,5 +53,8 @@ export async function syncPostgres(core: ActorCore): Promise<void> {
         s.jobRowDirty = false;
       });
     }
+    // A job ended in the actor (cancel, given up) is announced once its row and items are in Postgres.
+    const synced = !s.jobRowDirty && store.count(core.sql, "SELECT count(*) AS n FROM outbox") === 0;
+    if (isFinalStatus(s.status) && s.heldNotice && synced) core.commit(() => core.releaseNotice());
   });
 }

@@ -155,11 +155,9 @@ async function classifyOwnBatch(
         return false;
       }
       const retryIn = delay();
-      const r = await actor.report(body.batchId, [], {
-        kind,
-        reason: safeReason(err),
-        retryInSeconds: retryIn,
-      });
+      const reason = safeReason(err);
+      const r = await actor.report(body.batchId, [], { kind, reason, retryInSeconds: retryIn });
+      await recordSpent(db, message, body, r, reason);
       if (r.open) message.retry({ delaySeconds: retryIn });
       else message.ack();
       return false;
@@ -174,12 +172,7 @@ async function classifyOwnBatch(
     const retryIn = delay(error.retryAfterSeconds);
     const reason = safeReason(error);
     const r = await actor.report(body.batchId, outcomes, { kind: "ai", reason, retryInSeconds: retryIn });
-    if (r.failed > 0) {
-      const why = `classification failed after ${r.attempts} attempts: ${reason}`;
-      await recordFailure(db, "classify", message.id, body, { reason: why, attempts: r.attempts }).catch(
-        (err) => log("warn", "failed batch not recorded", { ...ids, ...errorFields(err) }),
-      );
-    }
+    await recordSpent(db, message, body, r, reason);
     log("warn", "classify batch retried", { ...ids, reason, open: r.open });
     if (r.open) message.retry({ delaySeconds: retryIn });
     else message.ack();
@@ -191,4 +184,27 @@ async function classifyOwnBatch(
     message.retry({ delaySeconds: delay() });
     return false;
   }
+}
+
+/**
+ * The batch's attempts ran out with this delivery (an AI fault or an internal one, e.g. a consumer
+ * bug): its failed items go on record in Postgres as the DLQ's would. Best effort: the items are
+ * failed in the actor whether or not the record is written.
+ */
+async function recordSpent(
+  db: Db,
+  message: Message<unknown>,
+  body: ClassifyMessage,
+  r: { failed: number; attempts: number },
+  reason: string,
+): Promise<void> {
+  if (r.failed === 0) return;
+  const why = `classification failed after ${r.attempts} attempts: ${reason}`;
+  await recordFailure(db, "classify", message.id, body, { reason: why, attempts: r.attempts }).catch((err) =>
+    log("warn", "failed batch not recorded", {
+      jobId: body.jobId,
+      batchId: body.batchId,
+      ...errorFields(err),
+    }),
+  );
 }

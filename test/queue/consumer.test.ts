@@ -1,4 +1,10 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  runInDurableObject,
+} from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { withDb } from "../../src/db/client";
@@ -114,6 +120,31 @@ describe("classify consumer", () => {
   it("acks an unreadable message instead of retrying it forever", async () => {
     const { batch, result } = await deliver("partwise-classify", [{ hello: "world" }]);
     expect(result.explicitAcks).toEqual([batch.messages[0]!.id]);
+  });
+});
+
+describe("internal faults", () => {
+  it("records the failure in Postgres when an internal fault spends the batch's last attempt", async () => {
+    const { jobId, message } = await heldJob(2);
+    await runInDurableObject(actor(jobId), (_i, state) => {
+      state.storage.sql.exec("UPDATE batches SET errors = 5 WHERE id = 'b1'");
+    });
+    // A part the cascade cannot read (a consumer bug, not the AI and not an outage).
+    const broken = {
+      ...message,
+      parts: message.parts.map((p) => ({ ...p, partnumber: {} as unknown as string })),
+    };
+    const { result } = await deliver("partwise-classify", [broken], env, 6);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect((await actor(jobId).getView())!.counts).toMatchObject({ failed: 2, pending: 0 });
+    const rows = await withDb(env, (db) =>
+      db.execute<{ reason: string; item_seqs: number[] }>(
+        sql`select reason, item_seqs from failures where job_id = ${jobId}::uuid`,
+      ),
+    );
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.reason).toMatch(/^classification failed after 6 attempts: /);
+    expect(rows.rows[0]!.item_seqs).toEqual([1, 2]);
   });
 });
 

@@ -43,10 +43,21 @@ export async function startFixtureServer(): Promise<{ url: string; close(): Prom
     }
     res.writeHead(file.status, { "content-type": file.type }).end(file.body);
   });
+  // A WebSocket upgrade is never answered: as a Postgres proxy (PG_WS_PROXY) it is a database
+  // that never opens a connection, for the tests of bounded waits.
+  const held = new Set<import("node:stream").Duplex>();
+  server.on("upgrade", (_req, socket) => {
+    held.add(socket);
+    socket.on("close", () => held.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of held) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
