@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
-import type { ClassificationResult, ClassifyPart, ItemOutcome } from "../queue/message";
+import type { ClassificationResult, ItemOutcome } from "../domain/classification";
+import type { ClassifyPart } from "../queue/message";
 import { MAX_CANDIDATES } from "./ai/prompt";
 import { type AiAnswer, type AiProvider, isProviderError, type ProviderError } from "./ai/provider";
 import { validNcmCodes } from "./candidates";

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import type { ClassificationResult } from "../queue/message";
+import type { ClassificationResult } from "../domain/classification";
 
 /**
  * The catalog query for a batch's part numbers. It is driven by the (≤ 100) part numbers asked for,

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
+import { fromSqliteResult, toItemClassification } from "../domain/classification";
 import { classifyFault } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
-import { type ClassificationResult, toItemClassification } from "../queue/message";
 import type { JobEventBody } from "../shared/frames";
 import { type ItemResultView, type ItemStatus, itemId } from "../shared/jobs";
 import type { ItemRow } from "./actor-schema";
@@ -141,7 +141,7 @@ export function toOutboxRow(r: ItemRow): OutboxRow {
     occurrences: JSON.parse(r.occurrences),
     status: r.status as ItemStatus,
     reason: r.reason,
-    classification: r.result ? (JSON.parse(r.result) as ClassificationResult) : null,
+    classification: fromSqliteResult(r.result),
   };
 }
 

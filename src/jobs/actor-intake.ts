@@ -1,5 +1,5 @@
+import { type ItemOutcome, toSqliteResult } from "../domain/classification";
 import type { FaultKind } from "../lib/faults";
-import type { ItemOutcome } from "../queue/message";
 import type { ActorCore } from "./actor-core";
 import type { BatchRow } from "./actor-schema";
 import { closeBatchIfDone, failPending } from "./actor-store";
@@ -50,7 +50,7 @@ export function acceptReport(
         "UPDATE items SET status = ?, reason = ?, result = ? WHERE seq = ? AND batch_id = ? AND status = 'pending'",
         o.status,
         o.reason,
-        o.classification ? JSON.stringify(o.classification) : null,
+        toSqliteResult(o.classification),
         o.seq,
         batchId,
       ).rowsWritten;

@@ -1,4 +1,4 @@
-import type { ClassificationResult } from "../queue/message";
+import { type ClassificationResult, toSqliteResult } from "../domain/classification";
 import type { ReviewDecision } from "../shared/frames";
 import { type ItemStatus, isFinalStatus, type JobCounts } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
@@ -34,7 +34,7 @@ export function applyReview(
       "UPDATE items SET status = ?, reason = ?, result = ? WHERE seq = ?",
       next.status,
       next.reason,
-      next.classification ? JSON.stringify(next.classification) : null,
+      toSqliteResult(next.classification),
       seq,
     );
     sql.exec("DELETE FROM outbox WHERE seq = ?", seq);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import type { ClassificationResult } from "../queue/message";
+import type { ClassificationResult } from "../domain/classification";
 import type { ItemStatus, JobCounts, JobError, JobStatus } from "../shared/jobs";
 import type { Occurrence } from "./normalize";
 

@@ -1,7 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
+import type { ItemOutcome } from "../domain/classification";
 import type { Bindings } from "../lib/env";
 import { setLogLevel } from "../lib/logger";
-import type { ClassifyMessage, ItemOutcome } from "../queue/message";
+import type { ClassifyMessage } from "../queue/message";
 import type { JobEvent, ReviewDecision } from "../shared/frames";
 import type { JobCounts, JobView } from "../shared/jobs";
 import { scheduleNext, wakeSoon } from "./actor-alarm";

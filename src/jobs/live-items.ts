@@ -1,4 +1,4 @@
-import { type ClassificationResult, toItemClassification } from "../queue/message";
+import { fromSqliteResult, toItemClassification } from "../domain/classification";
 import { type ItemClassification, type ItemStatus, itemId } from "../shared/jobs";
 import type { ItemRow } from "./actor-schema";
 import type { ItemView } from "./repo";
@@ -34,7 +34,7 @@ export function liveItems(
 }
 
 function liveItem(jobId: string, r: ItemRow): LiveItem {
-  const c = r.result ? (JSON.parse(r.result) as ClassificationResult) : null;
+  const c = fromSqliteResult(r.result);
   return {
     id: itemId(jobId, r.seq),
     seq: r.seq,

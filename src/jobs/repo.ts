@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
 import { lookupCatalog } from "../classify/catalog";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
+import type { ClassificationResult } from "../domain/classification";
 import { notFound } from "../lib/errors";
-import type { ClassificationResult } from "../queue/message";
 import {
   type ItemClassification,
   type ItemStatus,

@@ -3,6 +3,7 @@ import type { AiProvider } from "../classify/ai/provider";
 import { runCascade } from "../classify/cascade";
 import { lookupCatalog } from "../classify/catalog";
 import { type Db, openDb } from "../db/client";
+import type { ClassificationResult } from "../domain/classification";
 import { pipelineConfig } from "../jobs/config";
 import type { Bindings } from "../lib/env";
 import { classifyFault, safeReason } from "../lib/faults";
@@ -10,7 +11,7 @@ import { errorFields, log } from "../lib/logger";
 import { retryDelaySeconds } from "./backoff";
 import { recordFailure } from "./dlq-consumer";
 import { claimNext, type LeaseDeps, releaseLease, workLeases } from "./lease-worker";
-import { type ClassificationResult, type ClassifyMessage, isClassifyMessage } from "./message";
+import { type ClassifyMessage, isClassifyMessage } from "./message";
 
 /**
  * CLASSIFY / CLASSIFY_HIGH consumer. The messages of a batch are classified concurrently (each is

@@ -1,4 +1,7 @@
-import type { ItemClassification } from "../shared/jobs";
+/**
+ * The CLASSIFY queue's messages. What the classifier answers (ClassificationResult, ItemOutcome)
+ * is the domain model's: src/domain/classification.ts.
+ */
 
 /** One part to classify, as the JobActor sends it. */
 export interface ClassifyPart {
@@ -20,35 +23,6 @@ export interface ClassifyMessage {
   batchId: string;
   reclassify: boolean;
   parts: ClassifyPart[];
-}
-
-/** A classification as it travels from the cascade to the actor and on to Postgres. */
-export interface ClassificationResult extends ItemClassification {
-  model: string | null;
-  /** Set when the answer came from the catalog: the existing `classifications` row it reuses. */
-  classificationId: string | null;
-}
-
-/** The answer as clients see it on an item (the wire fields; the model and catalog row stay internal). */
-export function toItemClassification(c: ClassificationResult): ItemClassification {
-  return {
-    ncm: c.ncm,
-    exTipi: c.exTipi,
-    description: c.description,
-    manufacturer: c.manufacturer,
-    country: c.country,
-    confidence: c.confidence,
-    rationale: c.rationale,
-    source: c.source,
-  };
-}
-
-/** What the cascade decided for one item. Items it could not decide yet are simply absent. */
-export interface ItemOutcome {
-  seq: number;
-  status: "classified" | "needs_review" | "failed";
-  reason: string | null;
-  classification: ClassificationResult | null;
 }
 
 export function isClassifyMessage(body: unknown): body is ClassifyMessage {

@@ -4,9 +4,9 @@ import type { AuthContext } from "../auth/types";
 import { validNcmCodes } from "../classify/candidates";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
+import type { ClassificationResult } from "../domain/classification";
 import { type ItemRowPg, type ItemView, itemClassification, toItemView } from "../jobs/repo";
 import { ApiError, notFound } from "../lib/errors";
-import type { ClassificationResult } from "../queue/message";
 import type { ReviewAction, ReviewDecision } from "../shared/frames";
 import { type ItemStatus, isFinalStatus, parseItemId } from "../shared/jobs";
 
