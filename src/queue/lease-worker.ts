@@ -1,7 +1,6 @@
 import type { AiProvider } from "../classify/ai/provider";
 import { type PreparedCascade, prepareCascade, runCascade } from "../classify/cascade";
 import type { Db } from "../db/client";
-import type { ClassificationResult } from "../domain/classification";
 import type { pipelineConfig } from "../jobs/config";
 import type { JobActor } from "../jobs/job-actor";
 import { classifyFault, safeReason } from "../lib/faults";
