@@ -1,12 +1,14 @@
 /**
  * Measures PDF part-number extraction against labelled documents.
- *   npx tsx scripts/eval-extract.ts <dir> [--baseline <dir with an older src/extract>]
+ *   npx tsx scripts/eval-extract.ts <dir> [--baseline <dir with an older src/extract>] [--split A|B]
+ * --split keeps one half of the documents, split by an FNV-1a hash of the file name (even: A, odd:
+ * B), fixed before anyone looks at the results: tune on A, report B as held out.
  * With --baseline, the older extractor reads every document right after this one, in the same run,
  * and the pages/s of both are printed with their ratio (e.g. `git archive <commit> src | tar -x -C
  * /tmp/base && ln -s $PWD/node_modules /tmp/base/node_modules`).
- * Documents are grouped by kind (bom / purchase_order / invoice / danfe / other): the extractor's
- * own `kind` when it says, else the corpus manifest's template or the file name (the eval may know
- * the corpus; the extractor may not).
+ * Documents are grouped by their true kind (bom / purchase_order / invoice / danfe / other): the
+ * corpus manifest's template or the file name (the eval may know the corpus; the extractor may not);
+ * each group also counts how often the extractor's own `kind` agreed (`detected=`).
  * Every NAME.pdf with a NAME.truth.json beside it is scored: {"partnumbers": [...]} lists the
  * expected MPNs; {"no_text_layer": true} / {"corrupt": true} expect a pdf_no_text / pdf_corrupt error.
  * Part numbers are compared ignoring case and all whitespace; totals are micro-averaged.
@@ -24,135 +26,20 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { getDocumentProxy } from "unpdf";
 import { extractPdf } from "../src/extract/index";
 import { type ExtractedItem, ExtractionError } from "../src/extract/types";
+import {
+  documentText,
+  emptyScore,
+  type FieldScore,
+  fieldLine,
+  fmt,
+  key,
+  ratio,
+  scoreFields,
+  type Truth,
+} from "./local/eval-fields";
 import { hasPdftotext, pdftotextSeconds } from "./local/pdftotext";
-
-interface TruthItem {
-  partnumber: string;
-  description?: string | null;
-  manufacturer?: string | null;
-  quantity?: number | null;
-}
-
-interface Truth {
-  partnumbers?: string[];
-  items?: TruthItem[];
-  no_text_layer?: boolean;
-  corrupt?: boolean;
-}
-
-/** Agreement of the fields carried with each part number, over the truth items matched by part number. */
-interface FieldScore {
-  matched: number;
-  descriptionOf: number;
-  description: number;
-  manufacturerOf: number;
-  manufacturer: number;
-  quantityOf: number;
-  quantity: number;
-}
-
-const emptyScore = (): FieldScore => ({
-  matched: 0,
-  descriptionOf: 0,
-  description: 0,
-  manufacturerOf: 0,
-  manufacturer: 0,
-  quantityOf: 0,
-  quantity: 0,
-});
-
-// NFKC folds the micro sign into the Greek mu and the like, so "µF" and "μF" are one token.
-const tokens = (s: string) =>
-  new Set(
-    s
-      .normalize("NFKC")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [],
-  );
-const norm = (s: string) =>
-  s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "");
-
-const words = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-
-/** What the document prints, for deciding which truth fields it could supply at all. */
-interface DocText {
-  tokens: Set<string>;
-  reduced: string;
-  /** Each text item in lower case, for short descriptions whose words occur by chance elsewhere. */
-  items: string[];
-}
-
-async function documentText(bytes: Uint8Array): Promise<DocText> {
-  const doc = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false });
-  const parts: string[] = [];
-  try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      for (const it of content.items) if ("str" in it) parts.push(it.str);
-    }
-  } finally {
-    await doc.destroy();
-  }
-  const text = parts.join(" ");
-  return { tokens: tokens(text), reduced: norm(text), items: parts.map(words) };
-}
-
-function printedDescription(want: string, doc: DocText): boolean {
-  const t = [...tokens(want)];
-  if (t.length < 3) return doc.items.some((it) => it === words(want) || it.startsWith(`${words(want)} `));
-  return t.filter((w) => doc.tokens.has(w)).length >= 0.9 * t.length;
-}
-
-// A description agrees when the token sets overlap by Jaccard ≥ 0.6 (the printed text, possibly
-// with a few extra words, and not a neighbouring row's text glued on), or when it is the printed
-// text with fields stripped: every token printed in the truth and at least half of them kept
-// (the extractor drops "date code …", "ECCN: …" and lifts "manufacturer …" into its own field).
-function sameDescription(got: string | undefined, want: string): boolean {
-  const a = tokens(got ?? "");
-  const b = tokens(want);
-  const both = [...a].filter((t) => b.has(t)).length;
-  if (both / Math.max(1, a.size + b.size - both) >= 0.6) return true;
-  return a.size > 0 && both === a.size && both >= 0.5 * b.size;
-}
-
-// The truth names the canonical manufacturer, which documents may abbreviate: containment either way.
-function sameManufacturer(got: string | undefined, want: string): boolean {
-  const a = norm(got ?? "");
-  const b = norm(want);
-  return a.length > 0 && (a.includes(b) || b.includes(a));
-}
-
-function scoreFields(items: ExtractedItem[], truth: TruthItem[], doc: DocText, score: FieldScore): void {
-  const byKey = new Map(items.map((i) => [key(i.partnumber), i]));
-  for (const t of truth) {
-    const got = byKey.get(key(t.partnumber));
-    if (!got) continue;
-    score.matched++;
-    if (t.description && printedDescription(t.description, doc)) {
-      score.descriptionOf++;
-      if (sameDescription(got.description, t.description)) score.description++;
-    }
-    if (t.manufacturer && norm(t.manufacturer) && doc.reduced.includes(norm(t.manufacturer))) {
-      score.manufacturerOf++;
-      if (sameManufacturer(got.manufacturer, t.manufacturer)) score.manufacturer++;
-    }
-    if (typeof t.quantity === "number") {
-      score.quantityOf++;
-      if (got.quantity === t.quantity) score.quantity++;
-    }
-  }
-}
-
-const share = (num: number, den: number) => `${fmt(ratio(num, den))} (${num}/${den})`;
-const fieldLine = (s: FieldScore) =>
-  `description=${share(s.description, s.descriptionOf)} manufacturer=${share(s.manufacturer, s.manufacturerOf)} ` +
-  `quantity=${share(s.quantity, s.quantityOf)} matched=${s.matched}`;
 
 type Kind = "bom" | "purchase_order" | "invoice" | "danfe" | "other";
 const KINDS: Kind[] = ["bom", "purchase_order", "invoice", "danfe", "other"];
@@ -165,8 +52,7 @@ const TEMPLATE_KIND: Record<string, Kind> = {
   catalog_2col: "other",
 };
 
-function kindOf(name: string, templates: Map<string, string>, reported?: string): Kind {
-  if (reported && (KINDS as string[]).includes(reported)) return reported as Kind;
+function kindOf(name: string, templates: Map<string, string>): Kind {
   const template = templates.get(name);
   if (template && TEMPLATE_KIND[template]) return TEMPLATE_KIND[template]!;
   if (/danfe/.test(name)) return "danfe";
@@ -193,7 +79,16 @@ function manifestTemplates(dir: string): Map<string, string> {
   }
 }
 
+/** The half of the corpus a document belongs to, by an FNV-1a hash of its name. */
+export function splitOf(name: string): "A" | "B" {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) h = Math.imul(h ^ byte, 16777619) >>> 0;
+  return h % 2 === 0 ? "A" : "B";
+}
+
 interface Counts {
+  /** Documents whose detected kind (packing lists count as other) equals the true one. */
+  detected: number;
   tp: number;
   fp: number;
   fn: number;
@@ -201,17 +96,19 @@ interface Counts {
   fields: FieldScore;
 }
 
-const key = (s: string) => s.replace(/\s+/g, "").toUpperCase();
-const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
-const fmt = (n: number) => n.toFixed(3);
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const b = args.indexOf("--baseline");
   const baselineDir = b >= 0 ? args.splice(b, 2)[1] : undefined;
+  const sp = args.indexOf("--split");
+  const split = sp >= 0 ? args.splice(sp, 2)[1]?.toUpperCase() : undefined;
+  if (split !== undefined && split !== "A" && split !== "B") {
+    console.error("--split takes A or B");
+    process.exit(2);
+  }
   const dir = args[0];
   if (!dir) {
-    console.error("usage: npx tsx scripts/eval-extract.ts <dir> [--baseline <dir>]");
+    console.error("usage: npx tsx scripts/eval-extract.ts <dir> [--baseline <dir>] [--split A|B]");
     process.exit(2);
   }
   const baseline: typeof extractPdf | null = baselineDir
@@ -227,6 +124,7 @@ async function main(): Promise<void> {
     .filter((f) => f.toLowerCase().endsWith(".pdf"))
     .map((f) => f.slice(0, -4))
     .filter((n) => readdirSync(dir).includes(`${n}.truth.json`))
+    .filter((n) => !split || splitOf(n) === split)
     .sort();
   let tp = 0;
   let fp = 0;
@@ -304,8 +202,10 @@ async function main(): Promise<void> {
     const docFields = emptyScore();
     if (truth.items) scoreFields(extracted, truth.items, await documentText(bytes), docFields);
     for (const k of Object.keys(fields) as (keyof FieldScore)[]) fields[k] += docFields[k];
-    const kind = kindOf(name, templates, reportedKind);
-    const group = byKind.get(kind) ?? { tp: 0, fp: 0, fn: 0, docs: 0, fields: emptyScore() };
+    const kind = kindOf(name, templates);
+    const detected = reportedKind === "packing_list" ? "other" : (reportedKind ?? "none");
+    const group = byKind.get(kind) ?? { detected: 0, tp: 0, fp: 0, fn: 0, docs: 0, fields: emptyScore() };
+    if (detected === kind) group.detected++;
     group.tp += hits;
     group.fp += wrong.length;
     group.fn += missed.length;
@@ -314,7 +214,7 @@ async function main(): Promise<void> {
     byKind.set(kind, group);
     const fieldText = truth.items ? ` fields: ${fieldLine(docFields)}` : "";
     console.log(
-      `${name}: precision=${fmt(p)} recall=${fmt(r)}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}${fieldText}`,
+      `${name}: precision=${fmt(p)} recall=${fmt(r)} kind=${detected}/${kind}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}${fieldText}`,
     );
   }
   console.log(
@@ -340,13 +240,13 @@ async function main(): Promise<void> {
     const g = byKind.get(kind);
     if (!g) continue;
     console.log(
-      `kind ${kind}: precision=${fmt(ratio(g.tp, g.tp + g.fp))} recall=${fmt(ratio(g.tp, g.tp + g.fn))} docs=${g.docs} fields: ${fieldLine(g.fields)}`,
+      `kind ${kind}: precision=${fmt(ratio(g.tp, g.tp + g.fp))} recall=${fmt(ratio(g.tp, g.tp + g.fn))} docs=${g.docs} detected=${g.detected}/${g.docs} fields: ${fieldLine(g.fields)}`,
     );
   }
   // Informational: the classifier reads these fields, so their quality matters as much as recall.
   console.log(`fields: ${fieldLine(fields)}`);
   console.log(
-    `extract: precision=${fmt(ratio(tp, tp + fp))} recall=${fmt(ratio(tp, tp + fn))} docs=${docs} errors_ok=${specialsOk}/${specials}`,
+    `extract: precision=${fmt(ratio(tp, tp + fp))} recall=${fmt(ratio(tp, tp + fn))} docs=${docs} errors_ok=${specialsOk}/${specials}${split ? ` split=${split}` : ""}`,
   );
 }
 
