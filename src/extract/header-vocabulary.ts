@@ -32,8 +32,10 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
+// Matched at the start of a word only: "narrow" holds no "arrow", "border" no "order", and
+// "herstellerartikelnummer" is the maker's number, not an "artikel" code.
 const ID_WORDS =
-  /(distrib|supplier|vendor|digi-?key|mouser|farnell|newark|element ?14|arrow|lcsc|reichelt|mc-?master|order|bestell|lieferant|\bcust\b|customer|client|kunde|klant|\bsku\b|internal|\bintern|interno|\bour\b|item code|stock code|fornecedor|distribuidor|proveedor|buyer|comprador|artikel|article|catalog|katalog|invoice|factuur|fatura|factura|rechnung|\blot\b|\blote\b|batch|\bpo\b|pedido|\bnota\b|tracking|\bbtw\b|\bvat\b|cnpj|\bcpf\b|\bncm\b|\bhts?\b|\bhs code|tariff|zolltarif|url|link)/;
+  /(?<![a-z0-9])(distrib|supplier|vendor|digi-?key|mouser|farnell|newark|element ?14|arrow|lcsc|reichelt|mc-?master|order|bestell|lieferant|\bcust\b|customer|client|kunde|klant|\bsku\b|internal|\bintern|interno|\bour\b|item code|stock code|fornecedor|distribuidor|proveedor|buyer|comprador|artikel|article|catalog|katalog|invoice|factuur|fatura|factura|rechnung|\blot\b|\blote\b|batch|\bpo\b|pedido|\bnota\b|tracking|\bbtw\b|\bvat\b|cnpj|\bcpf\b|\bncm\b|\bhts?\b|\bhs code|tariff|zolltarif|url|link)/;
 
 const STRONG_PN = [
   /\bmpn\b/,
@@ -124,7 +126,9 @@ function headerRole(text: string): HeaderRole | null {
   if (UNIT.test(h)) return "unit";
   if (NCM.test(h)) return "ncm";
   if (COUNTRY.test(h)) return "country";
-  if (STRONG_PN.some((re) => re.test(h)) && !ID_WORDS.test(h)) return "pn";
+  // Id words count outside the maker's phrase: "Supplier Mfr. Part No" is someone else's code.
+  const strong = STRONG_PN.find((re) => re.test(h));
+  if (strong && !ID_WORDS.test(h.replace(strong, " "))) return "pn";
   if (MANUFACTURER.test(h)) return "manufacturer";
   if (GENERIC_PN.test(h) && !ID_WORDS.test(h)) return "pn_generic";
   if (ID_WORDS.test(h)) return "id";
@@ -150,7 +154,7 @@ export const PARTNUMBER_LABEL =
 
 /** Words right before a label that make it someone else's code ("Cust. PN:", "Supplier P/N:"). */
 export const FOREIGN_LABEL_PREFIX =
-  /(cust|customer|client|internal|intern|our|supplier|distributor|vendor|buyer|kunde|cliente|fornecedor|distribuidor|proveedor|sku|order)\.?\s*$/i;
+  /(?<![\p{L}\d])(cust|customer|client|internal|intern|our|supplier|distributor|vendor|buyer|kunde|cliente|fornecedor|distribuidor|proveedor|sku|order)\.?\s*$/iu;
 
 /** Words right before a token that make it an identifier of another kind. */
 export const ID_LABEL_BEFORE =

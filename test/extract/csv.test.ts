@@ -23,9 +23,9 @@ describe("CSV extraction", () => {
 
   it("falls back to Latin-1 when the bytes are not UTF-8", async () => {
     const csv =
-      "Referência do fabricante;Descrição;Qtd\nBC847BLT1G;Transistor NPN;500\n6205-2RS1;Rolamento rígido;20\n";
+      "Referência do fabricante;Descrição;Qtd\nQT847KLX9;Transistor NPN;500\n6205-2RS1;Rolamento rígido;20\n";
     const { items } = await extractCsv(latin1(csv));
-    expect(partnumbers(items)).toEqual(["BC847BLT1G", "6205-2RS1"]);
+    expect(partnumbers(items)).toEqual(["QT847KLX9", "6205-2RS1"]);
     expect(items[1]!.description).toBe("Rolamento rígido");
   });
 

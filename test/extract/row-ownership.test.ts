@@ -59,7 +59,7 @@ describe("which row owns a wrapped line", () => {
       ...row(xs, 718.2, [null, null, "Semiconductor -"]),
       ...row(xs, 709, [null, null, "Diodes Division"]),
       ...row(xs, 696.4, ["3", "TSW-106-25-G-T-RA", "Samtec", "PCB header", "50"]),
-      ...row(xs, 683.7, ["4", "BC847BLT1G", "onsemi", "Transistor", "100"]),
+      ...row(xs, 683.7, ["4", "QT847KLX9", "onsemi", "Transistor", "100"]),
     ];
     const got = await fields(runs);
     expect(got.map((i) => i.manufacturer)).toEqual([
