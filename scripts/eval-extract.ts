@@ -170,6 +170,8 @@ async function main(): Promise<void> {
     } catch (err) {
       if (!(err instanceof ExtractionError)) throw err;
       code = err.code;
+      const k = err.details?.kind;
+      if (typeof k === "string") reportedKind = k;
     }
     const elapsed = (performance.now() - started) / 1000;
     if (docIndex % 2 === 0) await runBaseline();

@@ -81,6 +81,8 @@ export function trimToken(raw: string): string {
   // A dangling opening or closing parenthesis is sentence punctuation; a balanced pair is part of the MPN.
   while (s.endsWith(")") && count(s, "(") < count(s, ")")) s = s.slice(0, -1);
   while (s.startsWith("(") && count(s, "(") > count(s, ")")) s = s.slice(1);
+  // A whole token in parentheses is a code quoted in a description ("Replicator (QX12-7)").
+  if (/^\([^()]+\)$/.test(s)) s = s.slice(1, -1);
   return s.trim();
 }
 

@@ -1,8 +1,9 @@
 import { getResolvedPDFJS } from "unpdf";
 import { indexOfAscii } from "./bytes";
-import { type PartnumberColumn, partnumberColumns } from "./column-types";
+import { type PartnumberColumn, partnumberColumns, profileColumn } from "./column-types";
+import { documentKind } from "./document-kind";
 import { applyAiExtractor, finishItems } from "./finish";
-import { isPartnumberRole } from "./header-vocabulary";
+import { type HeaderRole, isPartnumberRole } from "./header-vocabulary";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
 import type { Table } from "./table";
@@ -26,6 +27,8 @@ interface PageFindings {
   proseItems: ExtractedItem[];
   hasPartnumberColumn: boolean;
   warnings: ExtractWarning[];
+  /** Header roles of the page's tables (evidence for the document's kind). */
+  roles: HeaderRole[];
   /** The table open at the foot of the page, which the next page may continue. */
   carry: OpenTable | null;
 }
@@ -94,7 +97,12 @@ function readPage(lines: Line[], page: number, previous: OpenTable | null): Page
   const warnings: ExtractWarning[] = [];
   let hasPartnumberColumn = false;
   let last: OpenTable | null = null;
+  const roles: HeaderRole[] = [];
   const take = (table: Table, pnCols: PartnumberColumn[]) => {
+    for (const c of table.columns) if (c.role) roles.push(c.role);
+    // Content speaks for a column without a header word: a column of designators is a BOM's.
+    if (table.columns.some((c, k) => !c.role && (profileColumn(table.rows, k).share.designator ?? 0) >= 0.6))
+      roles.push("designator");
     const where = (r: number) => ({ page, line: table.rows[r]!.lineIndex + 1 });
     let items = itemsFromRows(table.columns, table.rows, where, pnCols);
     if (!pnCols.length && !items.length) items = describedItems(table.columns, table.rows, where);
@@ -126,10 +134,11 @@ function readPage(lines: Line[], page: number, previous: OpenTable | null): Page
   // Only a table that runs to the foot of the page can continue on the next one.
   const open = last as OpenTable | null;
   const carry = open && open.next >= lines.length - FOOTER_LINES ? open : null;
-  return { tableItems, labelledItems: labelled, proseItems, hasPartnumberColumn, warnings, carry };
+  return { tableItems, labelledItems: labelled, proseItems, hasPartnumberColumn, warnings, roles, carry };
 }
 
 const FOOTER_LINES = 4;
+const KIND_PAGES = 2;
 
 function pageReason(found: PageFindings): string {
   if (found.warnings.length) return found.warnings.map((w) => w.message).join("; ");
@@ -155,6 +164,9 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   let hasPartnumberColumn = false;
   let textRuns = 0;
   let carry: OpenTable | null = null;
+  // The kind is read from the first pages' words (where titles and form labels are) and all tables.
+  const kindText: string[] = [];
+  const roles = new Set<HeaderRole>();
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       let raw: RawTextItem[];
@@ -181,6 +193,8 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
         proseItems.push(...found.proseItems);
         warnings.push(...found.warnings);
         hasPartnumberColumn ||= found.hasPartnumberColumn;
+        for (const role of found.roles) roles.add(role);
+        if (p <= KIND_PAGES) kindText.push(...lines.map(lineText));
         pageCarry ??= found.carry;
         if (opts.aiExtractor) aiText.push(...lines.map(lineText));
         if (frames.length && !found.tableItems.length && !found.labelledItems.length)
@@ -197,13 +211,18 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
       "The PDF has no text layer (it looks like a scan or images only). OCR is not performed; send a PDF with selectable text or a spreadsheet.",
     );
   }
+  const kind = documentKind(kindText.join("\n"), roles);
   let items = [...tableItems, ...labelledItems];
   if (!hasPartnumberColumn && opts.aiExtractor) {
     items = [...items, ...(await applyAiExtractor(opts.aiExtractor, aiText.join("\n")))];
   }
   // The token heuristics are the last resort, also when the model found nothing usable.
   if (items.length === 0) items = proseItems;
-  const result: ExtractResult = { items: finishItems(items, { pages: pageReasons }), pages: doc.numPages };
+  const result: ExtractResult = {
+    items: finishItems(items, { pages: pageReasons, kind }),
+    pages: doc.numPages,
+    kind,
+  };
   if (warnings.length) result.warnings = warnings;
   return result;
 }

@@ -1,3 +1,4 @@
+import { documentKind } from "./document-kind";
 import { applyAiExtractor, finishItems } from "./finish";
 import { classifyHeader, isPartnumberRole } from "./header-vocabulary";
 import { labelledPartnumbers } from "./labelled-fields";
@@ -69,5 +70,10 @@ export async function extractFromRows(rows: string[][], opts: ExtractOptions = {
       }
     });
   }
-  return { items: finishItems(items), pages: dataRows };
+  const kindText = rows
+    .slice(0, HEADER_SEARCH_ROWS)
+    .map((cells) => cells.join(" "))
+    .join("\n");
+  const kind = documentKind(kindText, header?.columns.map((c) => c.role) ?? []);
+  return { items: finishItems(items, { kind }), pages: dataRows, kind };
 }

@@ -38,7 +38,12 @@ export function cellPartnumbers(raw: string, evidence: Evidence, rowText: string
  * beside its own manufacturer) holds several part numbers; otherwise its lines are one wrapped
  * part number. Lines ending or starting with a hyphen or slash always join.
  */
-function alternates(fragments: string[], makers: string[]): { cell: string; maker?: string }[] {
+function alternates(
+  fragments: string[],
+  makers: string[],
+  evidence: Evidence,
+  wrapWidth: number,
+): { cell: string; maker?: string }[] {
   const groups: string[][] = [];
   for (const f of fragments) {
     const last = groups[groups.length - 1];
@@ -47,8 +52,24 @@ function alternates(fragments: string[], makers: string[]): { cell: string; make
   }
   if (makers.length >= 2 && groups.length === makers.length)
     return groups.map((g, n) => ({ cell: joinWrapped(g), maker: makers[n]!.trim() || undefined }));
+  if (evidence === "strong" && groups.length >= 2) {
+    // A line that stops well short of the column's widest line ends its part number; the next
+    // line is an alternate. A line that runs to the edge wrapped, and the next one continues it.
+    const parts: string[][] = [];
+    for (const g of groups) {
+      const last = parts[parts.length - 1];
+      if (last && wrapped(last[last.length - 1]!, wrapWidth)) last.push(...g);
+      else parts.push([...g]);
+    }
+    if (parts.length >= 2 && parts.every((p) => acceptPartnumber(joinWrapped(p), "strong") !== null))
+      return parts.map((p) => ({ cell: joinWrapped(p) }));
+  }
   return [{ cell: joinWrapped(fragments) }];
 }
+
+const wrapped = (line: string, wrapWidth: number) =>
+  /\s/.test(line.trim()) || line.length < 5 || line.length > ALTERNATE_FILL * wrapWidth;
+const ALTERNATE_FILL = 0.8;
 
 /** Fixed-length codes and short fields the line prints: the NCM as 8 digits, unit and country as printed. */
 function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> {
@@ -82,11 +103,17 @@ export function describedItems(
   where: (rowIndex: number) => { page?: number; line?: number },
 ): ExtractedItem[] {
   if (!columns.some((c) => ITEM_ROLES.has(c.role))) return [];
-  const text = columns.flatMap((c, k) => (TEXT_ROLES.has(c.role) ? [k] : []));
+  // Header words are a prior: a column named like a code ("Article") that holds sentences is
+  // where the items are described.
+  const text = columns.flatMap((c, k) => (TEXT_ROLES.has(c.role) || describes(rows, k) ? [k] : []));
   const descCol = columns.findIndex((c) => c.role === "description");
   const qtyCol = columns.findIndex((c) => c.role === "quantity");
   return rows.flatMap((row, r) => {
-    const joined = text.map((k) => (row.cells[k] ?? []).join(" ")).join(" ");
+    // A serial number printed on the line is that unit's, never the part's: cut from its label on.
+    const joined = text
+      .map((k) => (row.cells[k] ?? []).join(" "))
+      .join(" ")
+      .replace(SERIAL_LABEL, "");
     // A labelled part number on the row is read by the label rules; this is for rows without one.
     if (labelledMatches(joined).length) return [];
     const pn = bestToken(joined.split(/\s+/), "", DESCRIPTION_THRESHOLD);
@@ -107,6 +134,16 @@ export function describedItems(
   });
 }
 
+const SERIAL_LABEL =
+  /(?<![\p{L}])(serial(\s*(no|nr|number))?|serienummer|seriennummer|s\/n|sn|imei|n[ºo°]?\.?\s*(de\s*)?s[eé]rie|num[eé]ro\s*de\s*s[eé]rie)\s*[:#].*$/iu;
+
+// A column of item descriptions: most filled cells are text of three words or more.
+function describes(rows: RowLike[], k: number): boolean {
+  const cells = rows.map((row) => (row.cells[k] ?? []).join(" ").trim()).filter(Boolean);
+  const worded = cells.filter((c) => c.split(/\s+/).length >= 3 && /\p{L}{3}/u.test(c)).length;
+  return cells.length >= 2 && worded >= 0.6 * cells.length;
+}
+
 /** One item per distinct accepted part number of each row, with the row's other fields. */
 export function itemsFromRows(
   columns: Column[],
@@ -119,6 +156,13 @@ export function itemsFromRows(
   const mfrCol = firstOf("manufacturer");
   const qtyCol = firstOf("quantity");
   const items: ExtractedItem[] = [];
+  // Per part-number column, its widest printed line (characters): how far a wrapped line runs.
+  const widest = new Map(
+    pnCols.map(({ k }) => [
+      k,
+      Math.max(0, ...rows.flatMap((row) => (row.cells[k] ?? []).map((f) => f.length))),
+    ]),
+  );
   rows.forEach((row, r) => {
     const rowText = row.cells.map((c) => c.join(" ")).join(" | ");
     const seen = new Set<string>();
@@ -128,7 +172,7 @@ export function itemsFromRows(
     const found = pnCols.flatMap(({ k, evidence }) => {
       const fragments = row.cells[k] ?? [];
       if (!fragments.length || (linked.length && evidence === "weak")) return [];
-      return alternates(fragments, makers).flatMap(({ cell, maker }) =>
+      return alternates(fragments, makers, evidence, widest.get(k) ?? 0).flatMap(({ cell, maker }) =>
         cellPartnumbers(cell, evidence, rowText).map((pn) => ({ pn, maker })),
       );
     });
