@@ -79,10 +79,13 @@ const NEVER: ReadonlySet<HeaderRole> = new Set(["id", "designator", "quantity", 
 // How much a header word raises or lowers the content evidence.
 const PRIOR: Partial<Record<HeaderRole, number>> = { pn_weak: 0.15, description: -0.3, footprint: -0.15 };
 const MIN_SHARE = 0.4;
+const MIXED_SHARE = 0.25;
 
 export interface PartnumberColumn {
   k: number;
   evidence: Evidence;
+  /** The column also holds a neighbour's designators (cells placed under the wrong header): skip them. */
+  mixed?: boolean;
 }
 
 /**
@@ -96,12 +99,15 @@ export function partnumberColumns(columns: Column[], rows: RowLike[]): Partnumbe
     ["pn_generic", "generic"],
   ] as const) {
     const named = columns.flatMap((c, k) => (c.role === role ? [k] : []));
-    // A named column that holds designators (the header sits over the wrong cells) is not one.
-    const usable = named.filter((k) => {
-      const profile = profileColumn(rows, k);
-      return profile.filled < 3 || (profile.share.designator ?? 0) < 0.6;
+    // A named column that holds designators (the header sits over the wrong cells) is not one,
+    // unless a clear share of its cells are part numbers too: then it is read without them.
+    const usable = named.flatMap((k) => {
+      const { filled, share } = profileColumn(rows, k);
+      const designators = share.designator ?? 0;
+      if (filled >= 3 && designators >= 0.6 && (share.partnumber ?? 0) < MIXED_SHARE) return [];
+      return [{ k, evidence, ...(filled >= 3 && designators >= MIXED_SHARE ? { mixed: true } : {}) }];
     });
-    if (usable.length) return usable.map((k) => ({ k, evidence }));
+    if (usable.length) return usable;
   }
   const scored = columns.flatMap((c, k) => {
     if (c.role && NEVER.has(c.role)) return [];

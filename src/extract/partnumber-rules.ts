@@ -61,6 +61,10 @@ const CATEGORY_PREFIX =
 const PAREN_PACKAGE =
   /\((SOT|SOD|SOIC|SOP|SSOP|TSSOP|MSOP|QFN|DFN|QFP|LQFP|TQFP|BGA|DIP|PDIP|TO|DO)-?\d+[A-Z]?\)$/i;
 
+// Schematic library names in Value/Device columns: a word, then at most a short variant with a
+// pin count ("JUMPER2", "HEADER-SIL8", "TERMBLOCK-M3"), where an MPN mixes letters and digits.
+const LIBRARY_NAME = /^[A-Z]{5,}(-[A-Z]{0,4}\d{0,2}|\d{1,2})$/i;
+
 /** Key used to compare part numbers: case and all whitespace ignored. */
 export function partnumberKey(s: string): string {
   return s.replace(/\s+/g, "").toUpperCase();
@@ -158,6 +162,7 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   if (/^\d+$/.test(s)) return evidence === "weak" && s.length >= 7;
   if (upper === 0) return false;
   if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
+  if (LIBRARY_NAME.test(s)) return false;
   if (evidence === "prose") {
     if (s.length < 5 || DESIGNATOR.test(s)) return false;
     if (/^[A-Z]{1,3}\d{1,3}-[A-Z]{1,3}\d{1,3}$/.test(s)) return false;

@@ -1,4 +1,4 @@
-import { partnumberColumns } from "./column-types";
+import { cellKind, partnumberColumns } from "./column-types";
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
 import { labelledMatches } from "./labelled-fields";
@@ -169,8 +169,8 @@ export function itemsFromRows(
     // A product link names the part more surely than a value column's token.
     const linked = urlPartnumbers(row.cells.map((c) => joinWrapped(c)).join(" "));
     const makers = mfrCol >= 0 ? (row.cells[mfrCol] ?? []) : [];
-    const found = pnCols.flatMap(({ k, evidence }) => {
-      const fragments = row.cells[k] ?? [];
+    const found = pnCols.flatMap(({ k, evidence, mixed }) => {
+      const fragments = (row.cells[k] ?? []).filter((f) => !mixed || cellKind(f) !== "designator");
       if (!fragments.length || (linked.length && evidence === "weak")) return [];
       return alternates(fragments, makers, evidence, widest.get(k) ?? 0).flatMap(({ cell, maker }) =>
         cellPartnumbers(cell, evidence, rowText).map((pn) => ({ pn, maker })),
