@@ -105,7 +105,8 @@ export function partnumberColumns(columns: Column[], rows: RowLike[]): Partnumbe
       const { filled, share } = profileColumn(rows, k);
       const designators = share.designator ?? 0;
       if (filled >= 3 && designators >= 0.6 && (share.partnumber ?? 0) < MIXED_SHARE) return [];
-      return [{ k, evidence, ...(filled >= 3 && designators >= MIXED_SHARE ? { mixed: true } : {}) }];
+      // Designator-shaped part numbers ("BS170") are a few; a neighbour's cells are half or more.
+      return [{ k, evidence, ...(filled >= 3 && designators >= 0.5 ? { mixed: true } : {}) }];
     });
     if (usable.length) return usable;
   }
