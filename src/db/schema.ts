@@ -202,7 +202,12 @@ export const partnumbers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("partnumbers_tenant_mpn_uq").on(t.tenantId, t.mpn)],
+  (t) => [
+    uniqueIndex("partnumbers_tenant_mpn_uq").on(t.tenantId, t.mpn),
+    // Trigram indexes: the classifier proposes the codes of the tenant's parts that look alike.
+    index("partnumbers_mpn_trgm_idx").using("gin", sql`${t.mpn} gin_trgm_ops`),
+    index("partnumbers_description_trgm_idx").using("gin", sql`${t.description} gin_trgm_ops`),
+  ],
 );
 
 export const classifications = pgTable(

@@ -1,0 +1,2 @@
+CREATE INDEX "partnumbers_mpn_trgm_idx" ON "partnumbers" USING gin ("mpn" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "partnumbers_description_trgm_idx" ON "partnumbers" USING gin ("description" gin_trgm_ops);
