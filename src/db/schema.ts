@@ -173,6 +173,8 @@ export const jobs = pgTable(
     failed: integer("failed").notNull().default(0),
     invalid: integer("invalid").notNull().default(0),
     error: jsonb("error"),
+    // What extraction could not read: [{code, message, page}], shown with the job.
+    warnings: jsonb("warnings"),
     idempotencyKey: varchar("idempotency_key", { length: 255 }),
     requestHash: varchar("request_hash", { length: 64 }),
     createdBy: text("created_by"),

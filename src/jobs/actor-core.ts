@@ -126,6 +126,7 @@ export class ActorCore {
       counts: store.counts(this.sql),
       options: s.options,
       error: s.error,
+      warnings: s.warnings ?? [],
       createdAt: s.createdAt,
       startedAt: s.startedAt,
       finishedAt: s.finishedAt,

@@ -102,6 +102,10 @@ async function extract(core: ActorCore, source: NonNullable<store.ActorState["so
       core.append({ type: "error", error: outcome.failure });
     } else {
       store.loadItems(core.sql, outcome.items, core.config.batchSize);
+      if (outcome.warnings?.length) {
+        s.warnings = outcome.warnings;
+        core.append({ type: "warnings", warnings: outcome.warnings });
+      }
     }
     s.extracted = true;
     s.jobRowDirty = true;

@@ -1,4 +1,12 @@
-import type { ItemStatus, JobCounts, JobError, JobOptions, JobSource, JobStatus } from "../shared/jobs";
+import type {
+  ItemStatus,
+  JobCounts,
+  JobError,
+  JobOptions,
+  JobSource,
+  JobStatus,
+  JobWarning,
+} from "../shared/jobs";
 import { ACTOR_COLUMNS, ACTOR_DDL, INSERT_ITEMS_SQL } from "./actor-schema";
 import type { NewItem } from "./normalize";
 
@@ -22,6 +30,8 @@ export interface ActorState {
   source?: JobSource | null;
   /** The source has been read (its items loaded, or `extractionError` set). */
   extracted?: boolean;
+  /** What extraction could not read (shown with the job, sent once as a `warnings` frame). */
+  warnings?: JobWarning[];
   /** Why the document yielded no items; the job ends `failed` with it. */
   extractionError?: JobError | null;
   /** AI-assisted extraction attempts that failed retryably (bounded by MAX_AI_EXTRACTION_ATTEMPTS). */

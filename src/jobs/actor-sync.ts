@@ -36,6 +36,7 @@ export async function syncPostgres(core: ActorCore): Promise<void> {
         status,
         counts,
         error,
+        warnings: s.warnings ?? null,
         startedAt: s.startedAt,
         finishedAt,
       });

@@ -5,10 +5,10 @@ import { type AiExtractor, ExtractionError } from "../extract/types";
 import type { Bindings } from "../lib/env";
 import { DependencyError } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
-import type { JobError, JobOptions, JobSource } from "../shared/jobs";
+import type { JobError, JobErrorDetails, JobOptions, JobSource, JobWarning } from "../shared/jobs";
 import { buildItems, type NewItem } from "./normalize";
 
-export type SourceOutcome = { items: NewItem[] } | { failure: JobError };
+export type SourceOutcome = { items: NewItem[]; warnings?: JobWarning[] } | { failure: JobError };
 
 /**
  * Attempts at AI-assisted extraction per job while the provider fails retryably (429, 5xx,
@@ -65,11 +65,17 @@ export async function itemsFromSource(
       }
     });
   let items: NewItem[];
+  let warnings: JobWarning[] = [];
   try {
     const result = await extractDocument(bytes, source.type, {
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
       ...(aiExtractor ? { aiExtractor } : {}),
     });
+    warnings = (result.warnings ?? []).slice(0, MAX_WARNINGS).map((w) => ({
+      code: w.code,
+      message: stripControls(w.message) ?? "",
+      ...(w.page === undefined ? {} : { page: w.page }),
+    }));
     items = buildItems(
       result.items.map((it) => ({
         partnumber: stripControls(it.partnumber) ?? "",
@@ -98,7 +104,9 @@ export async function itemsFromSource(
       failed && err.code === "no_partnumbers"
         ? `${err.message} AI-assisted extraction failed too: ${failed.message}`
         : err.message;
-    return { failure: { code: err.code, message } };
+    return {
+      failure: { code: err.code, message, ...(err.details ? { details: boundedDetails(err.details) } : {}) },
+    };
   }
   if (items.length > maxItems) {
     return {
@@ -108,7 +116,18 @@ export async function itemsFromSource(
       },
     };
   }
-  return { items };
+  return warnings.length ? { items, warnings } : { items };
+}
+
+/** A job keeps at most this many warnings (and page reasons): a 500-page document stays one small row. */
+const MAX_WARNINGS = 50;
+
+function boundedDetails(details: Record<string, unknown>): JobErrorDetails {
+  const out: JobErrorDetails = {};
+  if (Array.isArray(details.pages))
+    out.pages = (details.pages as { page: number; reason: string }[]).slice(0, MAX_WARNINGS);
+  if (typeof details.kind === "string") out.kind = details.kind;
+  return out;
 }
 
 /**

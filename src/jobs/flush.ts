@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { ClassificationResult } from "../domain/classification";
-import type { ItemStatus, JobCounts, JobError, JobStatus } from "../shared/jobs";
+import type { ItemStatus, JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
 import type { Occurrence } from "./normalize";
 
 /** An item row as the actor's outbox hands it to Postgres. */
@@ -165,6 +165,8 @@ export interface JobRowUpdate {
   status: JobStatus;
   counts: JobCounts;
   error: JobError | null;
+  /** Written when given; a later update without them keeps the stored ones. */
+  warnings?: JobWarning[] | null;
   startedAt: string | null;
   finishedAt: string | null;
 }
@@ -175,6 +177,7 @@ export async function updateJobRow(db: Db, tenantId: string, jobId: string, u: J
     update jobs set status = ${u.status}::job_status, total = ${u.counts.total}, pending = ${u.counts.pending},
       classified = ${u.counts.classified}, needs_review = ${u.counts.needs_review}, failed = ${u.counts.failed},
       invalid = ${u.counts.invalid}, error = ${u.error ? JSON.stringify(u.error) : null}::jsonb,
+      warnings = coalesce(${u.warnings?.length ? JSON.stringify(u.warnings) : null}::jsonb, warnings),
       started_at = ${u.startedAt}::timestamptz, finished_at = ${u.finishedAt}::timestamptz, updated_at = now()
     where id = ${jobId}::uuid and tenant_id = ${tenantId}::uuid`);
 }

@@ -12,6 +12,7 @@ import {
   type JobOptions,
   type JobStatus,
   type JobView,
+  type JobWarning,
 } from "../shared/jobs";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { LiveItem, LiveItemsQuery } from "./live-items";
@@ -34,6 +35,7 @@ export function jobView(r: JobRow): JobView {
     },
     options: r.options as JobOptions,
     error: (r.error as JobError | null) ?? null,
+    warnings: (r.warnings as JobWarning[] | null) ?? [],
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -96,6 +96,7 @@ export function reportJob(row: {
   sourceName: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  warnings?: unknown;
 }): ReportJob {
   return {
     id: row.id,
@@ -103,6 +104,7 @@ export function reportJob(row: {
     sourceName: row.sourceName,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
+    ...(Array.isArray(row.warnings) ? { warnings: row.warnings as { message: string }[] } : {}),
   };
 }
 

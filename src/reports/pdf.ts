@@ -12,6 +12,8 @@ export interface ReportJob {
   sourceName: string | null;
   createdAt: Date | null;
   finishedAt: Date | null;
+  /** What extraction could not read: printed on the cover, never left out silently. */
+  warnings?: { message: string }[];
 }
 
 // A4 landscape, points.
@@ -85,6 +87,18 @@ function cover(doc: PDFDocument, fonts: Fonts, rows: ItemRow[], job: ReportJob, 
       color: MUTED,
     },
   );
+  // One line above the totals: as many warnings as fit, in order.
+  const warnings = job.warnings ?? [];
+  if (warnings.length) {
+    const line = `Warnings (${warnings.length}): ${warnings.map((w) => w.message).join("; ")}`;
+    page.drawText(text.fit(text.clean(line), W - 2 * M, 8), {
+      x: M,
+      y: H - M - 66,
+      size: 8,
+      font: text.font,
+      color: INK,
+    });
+  }
   const count = (k: string) => s.byStatus.find(([status]) => status === k)?.[1] ?? 0;
   const totals: Array<[string, number]> = [
     ["Items", s.total],

@@ -1,4 +1,4 @@
-import type { ItemResultView, JobCounts, JobError, JobStatus, JobView } from "./jobs";
+import type { ItemResultView, JobCounts, JobError, JobStatus, JobView, JobWarning } from "./jobs";
 
 export type ReviewAction = "accept" | "override" | "reject";
 
@@ -27,6 +27,8 @@ export type ProgressFrame = { seq: number; type: "progress"; counts: JobCounts }
 /** The results of one flush to Postgres (every item in it is durable when the frame is sent). */
 export type ItemsFrame = { seq: number; type: "items"; items: ItemResultView[] };
 export type ErrorFrame = { seq: number; type: "error"; error: JobError };
+/** What extraction could not read, sent once when the document's items are loaded. */
+export type WarningsFrame = { seq: number; type: "warnings"; warnings: JobWarning[] };
 /** A reviewer decided an item: its new state, the decision, and the job's counts after it. */
 export type ReviewFrame = {
   seq: number;
@@ -36,14 +38,22 @@ export type ReviewFrame = {
   counts: JobCounts;
 };
 
-export type JobEvent = StatusFrame | ProgressFrame | ItemsFrame | ErrorFrame | ReviewFrame;
+export type JobEvent = StatusFrame | ProgressFrame | ItemsFrame | ErrorFrame | WarningsFrame | ReviewFrame;
 export type Frame = SnapshotFrame | JobEvent;
 export type FrameType = Frame["type"];
 
 /** Distributes Omit over the union so each event keeps its own fields. */
 export type JobEventBody = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, "seq"> : never) : never;
 
-const FRAME_TYPES: readonly FrameType[] = ["snapshot", "status", "progress", "items", "error", "review"];
+const FRAME_TYPES: readonly FrameType[] = [
+  "snapshot",
+  "status",
+  "progress",
+  "items",
+  "error",
+  "warnings",
+  "review",
+];
 
 /** Parses one text frame; throws on anything that is not a frame of this protocol. */
 export function parseFrame(data: string): Frame {

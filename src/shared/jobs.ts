@@ -56,6 +56,20 @@ export interface JobSource {
 export interface JobError {
   code: string;
   message: string;
+  /** User-safe specifics, e.g. `no_partnumbers`: the per-page reasons and the document's kind. */
+  details?: JobErrorDetails;
+}
+
+export interface JobErrorDetails {
+  pages?: { page: number; reason: string }[];
+  kind?: string;
+}
+
+/** Something the extractor could not read in the document (the job goes on; never silent). */
+export interface JobWarning {
+  code: string;
+  message: string;
+  page?: number;
 }
 
 export interface JobView {
@@ -64,6 +78,8 @@ export interface JobView {
   counts: JobCounts;
   options: JobOptions;
   error: JobError | null;
+  /** What extraction could not read (e.g. "page 3: a table with 22 rows gave no part number"). */
+  warnings: JobWarning[];
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

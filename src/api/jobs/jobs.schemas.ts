@@ -65,7 +65,26 @@ export const JobSchema = z
       sheet: z.union([z.string(), z.number()]).optional(),
       aiExtraction: z.boolean().optional(),
     }),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        details: z
+          .object({
+            pages: z.array(z.object({ page: z.number().int(), reason: z.string() })).optional(),
+            kind: z.string().optional(),
+          })
+          .optional()
+          .openapi({
+            description: "Specifics, e.g. for no_partnumbers the per-page reasons and the document's kind",
+          }),
+      })
+      .nullable(),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string(), page: z.number().int().optional() }))
+      .openapi({
+        description: "What extraction could not read, e.g. a table whose rows gave no part number",
+      }),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
