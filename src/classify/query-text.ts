@@ -22,12 +22,16 @@ export const GLOSSARY_FILES: Glossary[] = [glossaryData, everydayPt, tradeEn];
 const MAX_PHRASE = 4;
 /** Unknown words this long or longer may be read through their drug-name ending. */
 const MIN_SUFFIX_WORD = 7;
+/** A compound is split only when what follows its prefix is a word of its own. */
+const MIN_STEM = 4;
 
 interface Vocabulary {
   terms: Map<string, string>;
   stop: Set<string>;
   modifiers: Set<string>;
   suffixes: string[];
+  /** Longest first, so a longer prefix wins over a shorter one it starts with. */
+  prefixes: [string, string][];
 }
 
 function compile(): Vocabulary {
@@ -39,6 +43,9 @@ function compile(): Vocabulary {
     stop: new Set(queryWords.stop),
     modifiers: new Set(queryWords.modifiers),
     suffixes: queryWords.suffixes,
+    prefixes: Object.entries(queryWords.prefixes)
+      .map(([p, pt]): [string, string] => [normalizeText(p), normalizeText(pt)])
+      .sort((a, b) => b[0].length - a[0].length),
   };
 }
 
@@ -70,6 +77,22 @@ function singular(word: string, terms: Map<string, string>): string | undefined 
   return tries.map((t) => terms.get(t)).find((t) => t !== undefined);
 }
 
+/**
+ * An unknown word, plus what a compound means in the table's words: the NCM spells "multicamadas"
+ * as "camadas múltiplas", so the word also stands for both parts (the remainder through the
+ * glossary: "multilayer" → "camadas"). The word itself stays, since some codes do use the compound;
+ * a word that merely starts like the prefix's meaning ("multiplicador") is not split.
+ */
+export function expandCompound(word: string, v: Vocabulary = vocab()): string {
+  for (const [prefix, meaning] of v.prefixes) {
+    const rest = word.slice(prefix.length);
+    if (!word.startsWith(prefix) || rest.length < MIN_STEM) continue;
+    if (meaning.startsWith(word.slice(0, prefix.length + 1))) return word;
+    return `${word} ${meaning} ${v.terms.get(rest) || rest}`;
+  }
+  return word;
+}
+
 /** The translation of the phrase starting at `i`, and how many words it took. */
 function translate(words: string[], i: number, v: Vocabulary): { pt: string; len: number } {
   for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
@@ -81,7 +104,7 @@ function translate(words: string[], i: number, v: Vocabulary): { pt: string; len
   if (plural !== undefined) return { pt: plural, len: 1 };
   if (word.length >= MIN_SUFFIX_WORD && v.suffixes.some((s) => word.endsWith(s)))
     return { pt: `${word} medicamentos`, len: 1 };
-  return { pt: word, len: 1 };
+  return { pt: expandCompound(word, v), len: 1 };
 }
 
 /**

@@ -26,6 +26,12 @@ const table = parseNcmTable({
     row("9991.20", "- De papel ou de plástico"),
     row("9991.20.10", "Próprios para montagem em superfície"),
     row("9991.99.00", "Condensadores revogados", "01/01/2001"),
+    // Two siblings under one heading that differ in one word, and a compound spelled as one word.
+    row("99.92", "Isoladores de prova"),
+    row("9992.10.00", "- De vidro, de uma só camada"),
+    row("9992.20.00", "- De vidro, de camadas múltiplas"),
+    row("99.93", "Placas multicamadas de prova"),
+    row("9993.00.00", "Placas multicamadas de prova"),
   ],
 });
 
@@ -68,6 +74,16 @@ describe("GET /v1/ncm", () => {
     ).toEqual(["99911010", "99911090"]);
     expect(hits[0]!.path.map((p) => p.code)).toEqual(["99", "9991", "999110", hits[0]!.code]);
     expect(hits.findIndex((h) => h.code === "99912010")).toBeGreaterThan(1);
+  });
+
+  it("puts the code whose own text holds every query word before a sibling holding fewer", async () => {
+    // "multicamadas" is the table's "camadas múltiplas": both siblings hold "vidro" and "camada",
+    // only one holds what the compound adds; the code that spells the compound as one word comes next.
+    const codes = (await search("isolador de vidro multicamadas")).map((h) => h.code);
+    expect(codes[0]).toBe("99922000");
+    expect(codes.indexOf("99921000")).toBeGreaterThan(0);
+    expect(codes).toContain("99930000");
+    expect((await search("ISOLADOR VIDRO CAMADAS MULTIPLAS")).map((h) => h.code)[0]).toBe("99922000");
   });
 
   it("finds codes by prefix with or without dots, only codes in force", async () => {
