@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
-import { validNcmCodes } from "../classify/candidates";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
@@ -9,6 +8,9 @@ import { type ItemRowPg, type ItemView, itemClassification, toItemView } from ".
 import { ApiError, notFound } from "../lib/errors";
 import type { ReviewAction, ReviewDecision } from "../shared/frames";
 import { type ItemStatus, isFinalStatus, parseItemId } from "../shared/jobs";
+import { decidedCode } from "./decision-codes";
+
+export { normalizeNcm } from "./decision-codes";
 
 export interface DecisionInput {
   action: ReviewAction;
@@ -34,9 +36,6 @@ export interface DecisionOutcome {
   next: { status: ItemStatus; reason: string | null; classification: ClassificationResult | null };
 }
 
-/** "8542.31.90" → "85423190"; anything else is returned as typed, and fails validation. */
-export const normalizeNcm = (code: string) => code.replace(/[.\s-]/g, "");
-
 export const principalOf = (auth: AuthContext) => `${auth.principal.type}:${auth.principal.id}`;
 
 const REVIEWABLE: readonly ItemStatus[] = ["classified", "needs_review", "failed"];
@@ -46,36 +45,6 @@ const COUNT_COLUMN: Partial<Record<ItemStatus, string>> = {
   needs_review: "needs_review",
   failed: "failed",
 };
-
-/**
- * The code the decision stores, checked before the transaction (the NCM table is read through its
- * own cache, never inside the transaction's connection).
- */
-async function decidedCode(db: Db, item: ItemRowPg, input: DecisionInput): Promise<string | null> {
-  if (input.exTipi !== undefined && input.exTipi !== null) {
-    throw new ApiError(
-      422,
-      "tipi_not_loaded",
-      "An Ex-TIPI cannot be validated yet: no TIPI table is loaded. Send the decision without exTipi.",
-    );
-  }
-  if (input.action === "reject") {
-    if (!item.ncm) throw new ApiError(422, "nothing_to_reject", "The item has no classification to reject.");
-    return null;
-  }
-  const code = input.action === "override" ? normalizeNcm(input.ncm ?? "") : item.ncm;
-  if (!code) {
-    throw new ApiError(
-      422,
-      "nothing_to_accept",
-      "The item has no classification to accept; send an override with an NCM code.",
-    );
-  }
-  if (!/^\d{8}$/.test(code) || !(await validNcmCodes(db, [code])).has(code)) {
-    throw new ApiError(422, "ncm_not_in_force", `${code} is not an NCM code in force.`, { ncm: code });
-  }
-  return code;
-}
 
 async function readItem(db: Db, tenantId: string, jobId: string, seq: number): Promise<ItemRowPg | null> {
   const [row] = await db
@@ -108,7 +77,7 @@ export async function decideItem(
       status: seen.status,
     });
   }
-  const code = await decidedCode(db, seen, input);
+  const { code, exTipi } = await decidedCode(db, seen, input);
   const expected =
     input.expectedClassificationId !== undefined ? input.expectedClassificationId : seen.classificationId;
   const by = principalOf(auth);
@@ -179,7 +148,7 @@ export async function decideItem(
       const keep = input.action === "accept" || prev?.ncm === code;
       const classification: ClassificationResult = {
         ncm: code,
-        exTipi: keep ? (prev?.exTipi ?? null) : null,
+        exTipi: exTipi ?? (keep ? (prev?.exTipi ?? null) : null),
         description: input.description?.trim() || (keep ? prev?.description : null) || row.description,
         manufacturer: prev?.manufacturer ?? row.manufacturer,
         country: prev?.country ?? null,

@@ -1,9 +1,10 @@
+import { normalizeEx } from "../classify/rates";
 import { detectDelimiter, parseCsv } from "../extract/csv";
 import { classifyHeader, isPartnumberRole, normalizeHeader } from "../extract/header-vocabulary";
 import { decodeText, looksLikeText } from "../extract/text-decoding";
 import { invalidReason, normalizePartnumber } from "../jobs/normalize";
 import { ApiError } from "../lib/errors";
-import { normalizeNcm } from "./decide";
+import { normalizeNcm } from "./decision-codes";
 
 /** One line of an imported classification sheet, read and checked for shape (codes are checked later). */
 export interface ImportRow {
@@ -79,13 +80,14 @@ export function importRows(rows: string[][]): ImportRow[] {
     const raw = cell(row, cols.pn);
     const partnumber = normalizePartnumber(raw);
     const ncm = normalizeNcm(cell(row, cols.ncm));
-    const ex = cell(row, cols.ex).replace(/^ex\s*/i, "");
+    const ex = cell(row, cols.ex);
     const rec: ImportRow = {
       row: r + 1,
       raw,
       partnumber,
       ncm,
-      exTipi: ex ? ex.padStart(3, "0") : null,
+      // As the TIPI prints it ("1", "001", "Ex 01" → "01"); the TIPI itself is checked later.
+      exTipi: ex ? (normalizeEx(ex) ?? ex) : null,
       description: cell(row, cols.description) || null,
       manufacturer: cell(row, cols.manufacturer) || null,
       reason: null,
@@ -94,7 +96,7 @@ export function importRows(rows: string[][]): ImportRow[] {
     rec.reason =
       invalidReason(raw, partnumber) ??
       (/^\d{8}$/.test(ncm) ? null : `"${cell(row, cols.ncm)}" is not an 8-digit NCM code`) ??
-      (rec.exTipi && !/^\d{3}$/.test(rec.exTipi) ? `"${ex}" is not an Ex-TIPI number` : null) ??
+      (ex && !normalizeEx(ex) ? `"${ex}" is not an Ex-TIPI number` : null) ??
       (earlier && !earlier.reason
         ? earlier.ncm === ncm && earlier.exTipi === rec.exTipi
           ? `repeats row ${earlier.row}`

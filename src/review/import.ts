@@ -7,6 +7,7 @@ import { finalStatus } from "../jobs/final-status";
 import { getJobRow, jobView } from "../jobs/repo";
 import type { JobCounts, JobView } from "../shared/jobs";
 import { principalOf } from "./decide";
+import { checkExTipi } from "./decision-codes";
 import type { ImportRow } from "./import-rows";
 
 const CHUNK = 1_000;
@@ -18,27 +19,18 @@ export interface ImportOutcome {
   refused: { row: number; partnumber: string; ncm: string; reason: string }[];
 }
 
-/**
- * Ex-TIPI lines are checked against the TIPI table when one is loaded; without it they cannot be
- * checked, so a row that names one is refused (the rest of the sheet still imports).
- */
-async function checkExTipi(db: Db, rows: ImportRow[]): Promise<void> {
+/** Ex-TIPI lines are checked against the TIPI under the row's code; without a TIPI loaded, refused. */
+async function checkRowsExTipi(db: Db, rows: ImportRow[]): Promise<void> {
   const withEx = rows.filter((r) => !r.reason && r.exTipi);
-  if (withEx.length === 0) return;
-  const table = await db.execute<{ t: string | null }>(sql`select to_regclass('tipi')::text as t`);
-  if (!table.rows[0]?.t) {
-    for (const r of withEx) r.reason = "the Ex-TIPI cannot be checked: no TIPI table is loaded";
-    return;
-  }
-  const pairs = withEx.map((r) => ({ ncm: r.ncm, ex: r.exTipi }));
-  const found = await db.execute<{ ncm: string; ex: string }>(sql`
-    select distinct x.ncm, x.ex from jsonb_to_recordset(${json(pairs)}) as x(ncm text, ex text)
-    join tipi t on t.ncm = x.ncm and ltrim(t.ex, '0') = ltrim(x.ex, '0') and t.ex <> ''`);
-  const ok = new Set(found.rows.map((r) => `${r.ncm}:${r.ex}`));
-  for (const r of withEx) {
-    if (!ok.has(`${r.ncm}:${r.exTipi}`))
-      r.reason = `Ex ${r.exTipi} does not exist under NCM ${r.ncm} in the TIPI`;
-  }
+  const checked = await checkExTipi(
+    db,
+    withEx.map((r) => ({ ncm: r.ncm, ex: r.exTipi! })),
+  );
+  withEx.forEach((r, i) => {
+    const c = checked[i];
+    if (c?.ex) r.exTipi = c.ex;
+    else r.reason = c?.reason ?? "unknown Ex-TIPI";
+  });
 }
 
 /**
@@ -58,7 +50,7 @@ export async function importClassifications(
     rows.filter((r) => !r.reason).map((r) => r.ncm),
   );
   for (const r of rows) if (!r.reason && !valid.has(r.ncm)) r.reason = `NCM ${r.ncm} is not in force`;
-  await checkExTipi(db, rows);
+  await checkRowsExTipi(db, rows);
 
   const accepted = rows.filter((r) => !r.reason);
   const counts: JobCounts = {

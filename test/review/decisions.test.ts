@@ -147,7 +147,7 @@ describe("POST /v1/items/:itemId/review", () => {
     expect(active.rows[0]!.n).toBe(1);
   });
 
-  it("refuses codes not in force and an Ex-TIPI it cannot check, in the error shape", async () => {
+  it("refuses codes not in force and an Ex-TIPI the TIPI lacks, in the error shape", async () => {
     const { jobId, items } = await jobNeedingReview(member, [
       { partnumber: syntheticPartnumbers(1, "BAD")[0]! },
     ]);
@@ -155,7 +155,7 @@ describe("POST /v1/items/:itemId/review", () => {
     const unknown = await review(member, id, { action: "override", ncm: "99999999" });
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("ncm_not_in_force");
-    const tipi = await review(member, id, { action: "override", ncm: "85423190", exTipi: "001" });
+    const tipi = await review(member, id, { action: "override", ncm: "85423190", exTipi: "097" });
     expect(tipi.status).toBe(422);
     expect((await review(member, id, { action: "override" })).status).toBe(422);
     expect((await getJob(member, jobId)).counts.needs_review).toBe(1);

@@ -94,7 +94,7 @@ describe("POST /v1/partnumbers/import", () => {
 
   it("refuses an Ex-TIPI it cannot check, and a sheet without the columns", async () => {
     const [pn] = syntheticPartnumbers(1, "IMPX");
-    const res = await upload(member, `PN,NCM,Ex-TIPI\n${pn},85423190,001\n`);
+    const res = await upload(member, `PN,NCM,Ex-TIPI\n${pn},85423190,097\n`);
     const body = (await res.json()) as ImportJson;
     expect(res.status).toBe(201);
     expect(body.imported).toBe(0);

@@ -56,8 +56,10 @@ const decisionFields = {
     .max(16)
     .optional()
     .openapi({ example: "8542.31.90", description: "Override: the NCM code (dots allowed)." }),
-  exTipi: z.string().max(3).optional().openapi({
-    description: "Ex-TIPI line; refused (422) until a TIPI table is loaded to check it against.",
+  exTipi: z.string().max(8).optional().openapi({
+    example: "01",
+    description:
+      "Ex-TIPI line (`01`, `1` or `Ex 01`), checked against the TIPI under the decided code: 422 `ex_tipi_unknown` when that Ex does not exist there, `tipi_not_loaded` before a TIPI is synced.",
   }),
   description: z.string().max(2000).optional(),
   note: z.string().max(2000).optional(),
