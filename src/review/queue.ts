@@ -3,7 +3,7 @@ import { candidatesByHeading, type NcmCandidate } from "../classify/candidates";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import { decodeCursor, encodeCursor } from "../jobs/cursor";
-import { humanEntries, humanFor, type ItemView, toItemView } from "../jobs/repo";
+import { humanEntries, humanFor, type ItemRowPg, type ItemView, toItemView } from "../jobs/repo";
 
 export interface ReviewQuery {
   jobId?: string | undefined;
@@ -27,7 +27,7 @@ export interface ReviewEntry extends ItemView {
   jobId: string;
   /** The classification row the item points at (null for a guess not yet decided); send it back as `expectedClassificationId`. */
   classificationId: string | null;
-  candidates: NcmCandidate[];
+  candidates: StoredCandidate[];
   origin: ReviewOrigin;
 }
 
@@ -40,14 +40,30 @@ const isCursor = (v: unknown): v is Cursor =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A candidate as the classification step stored it with the item (src/classify/cascade.ts). */
+export interface StoredCandidate extends NcmCandidate {
+  score?: number;
+  sources?: string[];
+}
+
+const storedCandidates = (v: unknown): StoredCandidate[] | null =>
+  Array.isArray(v)
+    ? v.filter((c): c is StoredCandidate => typeof c?.code === "string" && typeof c?.description === "string")
+    : null;
+
 /**
- * Candidate codes to choose from: those stored with the classification when the classifier kept
- * them, else the codes in force under the heading of the item's best guess.
+ * The codes the reviewer chooses from: the ranked list the classification step stored with the
+ * item (text search, rules, declared code, catalog). Only rows written before candidates were
+ * stored (or imported rows) fall back to the codes in force under the heading of their guess.
  */
-async function candidatesFor(db: Db, rows: { ncm: string | null }[]): Promise<Map<string, NcmCandidate[]>> {
-  return candidatesByHeading(
+async function candidatesFor(db: Db, rows: ItemRowPg[]): Promise<StoredCandidate[][]> {
+  const legacy = rows.filter((r) => storedCandidates(r.candidates) === null && r.ncm);
+  const byHeading = await candidatesByHeading(
     db,
-    rows.flatMap((r) => (r.ncm ? [r.ncm.slice(0, 4)] : [])),
+    legacy.map((r) => r.ncm!.slice(0, 4)),
+  );
+  return rows.map(
+    (r) => storedCandidates(r.candidates) ?? (r.ncm ? (byHeading.get(r.ncm.slice(0, 4)) ?? []) : []),
   );
 }
 
@@ -99,11 +115,11 @@ export async function listReviewQueue(
     page.map((r) => r.item),
   );
   return {
-    items: page.map(({ item, jobCreatedIso, document }) => ({
+    items: page.map(({ item, jobCreatedIso, document }, k) => ({
       ...toItemView(item, humanFor(item, human)),
       jobId: item.jobId,
       classificationId: item.classificationId,
-      candidates: item.ncm ? (candidates.get(item.ncm.slice(0, 4)) ?? []) : [],
+      candidates: candidates[k] ?? [],
       origin: {
         jobId: item.jobId,
         jobCreatedAt: jobCreatedIso.toISOString(),

@@ -22,7 +22,15 @@ export const ReviewQuerySchema = z.strictObject({
 });
 
 export const NcmCandidateSchema = z
-  .object({ code: z.string().openapi({ example: "85423190" }), description: z.string() })
+  .object({
+    code: z.string().openapi({ example: "85423190" }),
+    description: z.string(),
+    score: z.number().optional().openapi({ description: "The classification step's ranking score" }),
+    sources: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "What proposed the code: `text`, `rules`, `declared`, `catalog`" }),
+  })
   .openapi("NcmCandidate");
 
 export const ReviewItemSchema = JobItemSchema.extend({
@@ -31,7 +39,9 @@ export const ReviewItemSchema = JobItemSchema.extend({
     description:
       "The classification the item points at (null for an undecided guess). Send it back as `expectedClassificationId` so a decision made by someone else in between is a 409.",
   }),
-  candidates: z.array(NcmCandidateSchema),
+  candidates: z.array(NcmCandidateSchema).openapi({
+    description: "The ranked candidates the classification step stored with the item, best first.",
+  }),
   origin: z.object({
     jobId: z.uuid(),
     jobCreatedAt: z.string(),
