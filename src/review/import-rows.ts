@@ -2,6 +2,8 @@ import { normalizeEx } from "../classify/rates";
 import { detectDelimiter, parseCsv } from "../extract/csv";
 import { classifyHeader, isPartnumberRole, normalizeHeader } from "../extract/header-vocabulary";
 import { decodeText, looksLikeText } from "../extract/text-decoding";
+import { ExtractionError } from "../extract/types";
+import { readXlsxSheets } from "../extract/xlsx";
 import { invalidReason, normalizePartnumber } from "../jobs/normalize";
 import { ApiError } from "../lib/errors";
 import { normalizeNcm } from "./decision-codes";
@@ -79,7 +81,8 @@ export function importRows(rows: string[][]): ImportRow[] {
     if (!row.some((c) => c.trim())) continue;
     const raw = cell(row, cols.pn);
     const partnumber = normalizePartnumber(raw);
-    const ncm = normalizeNcm(cell(row, cols.ncm));
+    // A spreadsheet that held the code as a number dropped its leading zero (chapters 01-09).
+    const ncm = normalizeNcm(cell(row, cols.ncm)).replace(/^(\d{7})$/, "0$1");
     const ex = cell(row, cols.ex);
     const rec: ImportRow = {
       row: r + 1,
@@ -113,4 +116,26 @@ export function csvRows(bytes: Uint8Array): string[][] {
   const { text } = decodeText(bytes);
   if (!looksLikeText(text)) throw new ApiError(422, "spreadsheet_unreadable", "The CSV file is not text.");
   return parseCsv(text, detectDelimiter(text) ?? ",");
+}
+
+/**
+ * The rows of an XLSX upload: the sheet named by `sheet` (name or 0-based index), else the first
+ * sheet with a part-number and an NCM header, else the first sheet (which then fails with
+ * `import_columns_missing`). Read with the extraction's own XLSX reader.
+ */
+export function xlsxRows(bytes: Uint8Array, sheet?: string): string[][] {
+  let sheets: { name: string; rows: string[][] }[];
+  try {
+    sheets = readXlsxSheets(bytes);
+  } catch (err) {
+    if (err instanceof ExtractionError) throw new ApiError(422, err.code, err.message);
+    throw err;
+  }
+  if (sheet !== undefined) {
+    const chosen = /^\d+$/.test(sheet) ? sheets[Number(sheet)] : sheets.find((s) => s.name === sheet);
+    if (!chosen)
+      throw new ApiError(422, "sheet_not_found", `The workbook has no sheet ${JSON.stringify(sheet)}.`);
+    return chosen.rows;
+  }
+  return (sheets.find((s) => findColumns(s.rows)) ?? sheets[0])?.rows ?? [];
 }

@@ -1,5 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { xlsxWorkbook } from "../extract/fixtures/xlsx";
 import {
   ai,
   allItems,
@@ -102,6 +103,48 @@ describe("POST /v1/partnumbers/import", () => {
     const bad = await upload(member, "Description,Qty\nThing,2\n");
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("import_columns_missing");
+  });
+
+  it("reads XLSX with the extraction's reader: the sheet with the headers, numeric codes, a reason per row", async () => {
+    const pns = syntheticPartnumbers(3, "IMPXL");
+    const book = xlsxWorkbook([
+      { name: "Notas", rows: [["Exportado do ERP"]] },
+      {
+        name: "Catálogo",
+        rows: [
+          ["Part Number", "NCM", "Descrição", "Fabricante"],
+          [pns[0]!, 85423190, "Microcontrolador", "ACME"],
+          [pns[1]!, "99999999", "Coisa", null],
+          // Held as a number, the code lost its leading zero.
+          [pns[2]!, 1012100, "Outra", null],
+        ],
+      },
+    ]);
+    const send = (query = "") =>
+      SELF.fetch(`http://x/v1/partnumbers/import${query}`, {
+        method: "POST",
+        headers: authHeaders(member, {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }),
+        body: book,
+      });
+    const res = await send();
+    const body = (await res.json()) as ImportJson;
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.imported).toBe(1);
+    expect(body.refused.map((r) => [r.row, r.reason])).toEqual([
+      [3, "NCM 99999999 is not in force"],
+      [4, "NCM 01012100 is not in force"],
+    ]);
+    const entry = await SELF.fetch(`http://x/v1/partnumbers/${pns[0]}`, { headers: authHeaders(member) });
+    expect(((await entry.json()) as { classification: unknown }).classification).toMatchObject({
+      ncm: "85423190",
+      source: "human",
+      manufacturer: "ACME",
+    });
+    const notes = await send("?sheet=Notas");
+    expect(((await notes.json()) as { error: { code: string } }).error.code).toBe("import_columns_missing");
+    expect((await send("?sheet=7")).status).toBe(422);
   });
 
   it("is for members and admins only", async () => {

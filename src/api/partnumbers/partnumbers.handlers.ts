@@ -4,7 +4,7 @@ import type { AppEnv } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
 import { getCatalogEntry, listCatalog } from "../../review/catalog-entries";
 import { importClassifications } from "../../review/import";
-import { csvRows, importRows } from "../../review/import-rows";
+import { csvRows, importRows, xlsxRows } from "../../review/import-rows";
 import { MIME_BY_TYPE, readUpload, sourceKey } from "../jobs/upload";
 import type { getPartnumberRoute, importPartnumbersRoute, listPartnumbersRoute } from "./partnumbers.routes";
 
@@ -16,10 +16,11 @@ export const getPartnumber: RouteHandler<typeof getPartnumberRoute, AppEnv> = as
 
 export const importPartnumbers: RouteHandler<typeof importPartnumbersRoute, AppEnv> = async (c) => {
   const upload = await readUpload(c.req.raw, pipelineConfig(c.env).maxUploadBytes);
-  if (upload.type !== "csv") {
-    throw new ApiError(415, "unsupported_media_type", "Send the classifications as a CSV file.");
+  if (upload.type === "pdf") {
+    throw new ApiError(415, "unsupported_media_type", "Send the classifications as a CSV or XLSX file.");
   }
-  const rows = importRows(csvRows(upload.bytes));
+  const { sheet } = c.req.valid("query");
+  const rows = importRows(upload.type === "xlsx" ? xlsxRows(upload.bytes, sheet) : csvRows(upload.bytes));
   const { tenantId } = c.var.auth;
   const jobId = crypto.randomUUID();
   const key = sourceKey(tenantId, jobId, upload.fileName, upload.type);

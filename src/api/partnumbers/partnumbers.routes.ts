@@ -87,20 +87,29 @@ export const importPartnumbersRoute = createRoute({
   method: "post",
   path: "/partnumbers/import",
   tags: ["Catalog"],
-  summary: "Import existing classifications (CSV) as human catalog entries, as a job (member or admin)",
+  summary:
+    "Import existing classifications (CSV or XLSX) as human catalog entries, as a job (member or admin)",
   description:
-    "A sheet with a header row naming a part-number column and an NCM column (Ex-TIPI, description and manufacturer optional), as `text/csv` or `multipart/form-data` with a `file` field. Each accepted row becomes the tenant's `human` catalog entry for that part number; a row whose code is not in force (or malformed, or repeating another row with another code) is refused with its reason. The import is a finished job: its items (GET /v1/jobs/{id}/items) are the rows, classified or invalid with the reason.",
+    "A sheet with a header row naming a part-number column and an NCM column (Ex-TIPI, description and manufacturer optional), as `text/csv`, the XLSX type or `multipart/form-data` with a `file` field (the type is decided by the content). XLSX: the sheet named by `?sheet=` (name or 0-based index), else the first sheet with those headers; a code stored as a number that lost its leading zero is read as 8 digits. An Ex-TIPI is checked against the TIPI under the row's code. Each accepted row becomes the tenant's `human` catalog entry for that part number; a row whose code is not in force (or malformed, or repeating another row with another code) is refused with its reason. The import is a finished job: its items (GET /v1/jobs/{id}/items) are the rows, classified or invalid with the reason.",
   middleware: [requireRole("member")] as const,
   request: {
+    query: z.object({
+      sheet: z
+        .string()
+        .max(100)
+        .optional()
+        .openapi({ description: "XLSX: the sheet to read, by name or 0-based index." }),
+    }),
     body: {
       required: true,
       content: {
         "text/csv": binary,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary,
         "multipart/form-data": {
           schema: {
             type: "object",
             required: ["file"],
-            properties: { file: { type: "string", format: "binary", description: "CSV" } },
+            properties: { file: { type: "string", format: "binary", description: "CSV or XLSX" } },
           },
         },
       },
@@ -127,7 +136,7 @@ export const importPartnumbersRoute = createRoute({
       ),
     },
     413: { description: "The file is larger than MAX_UPLOAD_BYTES", content: json(ErrorSchema) },
-    415: { description: "Not a CSV file", content: json(ErrorSchema) },
+    415: { description: "Not a CSV or XLSX file", content: json(ErrorSchema) },
     ...authErrorResponses,
   },
 });
