@@ -19,7 +19,7 @@ try {
     `ncm: ${result.total} codes (${result.eightDigit} eight-digit) from ${from}` +
       ` — inserted=${result.inserted} updated=${result.updated} unchanged=${result.unchanged}` +
       (result.version ? ` — ${result.version}` : "") +
-      ` — back to review (ncm_expired): ${result.expired.items} item(s), ${result.expired.classifications} catalog entr(ies)`,
+      ` — back to review (ncm_expired): ${result.expired.items} item(s) in ${result.expired.jobs} job(s), ${result.expired.classifications} catalog entr(ies)`,
   );
 } catch (err) {
   // Query errors carry every bound parameter in their message; the cause says what went wrong.

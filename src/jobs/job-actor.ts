@@ -8,6 +8,7 @@ import type { JobCounts, JobView } from "../shared/jobs";
 import { scheduleNext, wakeSoon } from "./actor-alarm";
 import { ActorCore } from "./actor-core";
 import { claim, refill, release } from "./actor-dispatch";
+import { applyExpiry } from "./actor-expiry";
 import {
   acceptDeadLetter,
   acceptReport,
@@ -115,6 +116,11 @@ export class JobActor extends DurableObject<Bindings> {
     decision: ReviewDecision,
   ): Promise<{ applied: boolean; counts: JobCounts | null }> {
     return applyReview(this.core, seq, next, decision);
+  }
+
+  /** Items an NCM sync sent back to review in Postgres (ncm_expired): the actor's copy follows (actor-expiry). */
+  async applyExpiry(seqs: number[]): Promise<{ applied: number; counts: JobCounts | null }> {
+    return applyExpiry(this.core, seqs);
   }
 
   /** The event log after `since`, a page at a time. */

@@ -1,6 +1,7 @@
 import { withDb } from "../db/client";
 import type { Bindings } from "../lib/env";
 import { errorFields, log } from "../lib/logger";
+import { notifyExpiredActors } from "../review/expire-actors";
 import { parseNcmText } from "./parse";
 import { syncNcmTable } from "./sync";
 
@@ -15,8 +16,11 @@ export async function syncNcmFromUrl(env: Bindings): Promise<void> {
     const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
     if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
     const table = parseNcmText(await res.text());
-    const result = await withDb(env, (db) => syncNcmTable(db, table));
-    log("info", "ncm sync done", { ...result });
+    const { expired, ...result } = await withDb(env, (db) => syncNcmTable(db, table));
+    // Running jobs' actors learn which of their items went back to review (their counts, their clients).
+    const actorsTold = await notifyExpiredActors(env, expired.touched);
+    const { touched: _, ...expiredCounts } = expired;
+    log("info", "ncm sync done", { ...result, expired: expiredCounts, actorsTold });
   } catch (err) {
     log("error", "ncm sync failed", errorFields(err));
     throw err;

@@ -18,6 +18,13 @@ export interface ExpiryResult {
   /** Classified items sent back to `needs_review` with reason `ncm_expired`. */
   items: number;
   jobs: number;
+  /** The items per job, so each job's actor can be told (src/review/expire-actors.ts). */
+  touched: ExpiredJob[];
+}
+
+export interface ExpiredJob {
+  jobId: string;
+  seqs: number[];
 }
 
 /**
@@ -36,17 +43,18 @@ export async function expireOutOfForce(db: AnyPgDb): Promise<ExpiryResult> {
       where c.status = 'active' and ${outOfForce(sql`c.ncm`)}
       returning c.id`,
     );
-    const items = await rows<{ job_id: string; tenant_id: string }>(
+    const items = await rows<{ job_id: string; tenant_id: string; seq: number }>(
       tx,
       sql`
       update job_items ji set status = 'needs_review', reason = 'ncm_expired', classification_id = null, updated_at = now()
       where ji.status = 'classified' and ji.ncm is not null and ${outOfForce(sql`ji.ncm`)}
-      returning ji.job_id, ji.tenant_id`,
+      returning ji.job_id, ji.tenant_id, ji.seq`,
     );
-    const perJob = new Map<string, { tenantId: string; n: number }>();
+    const perJob = new Map<string, { tenantId: string; n: number; seqs: number[] }>();
     for (const r of items) {
-      const j = perJob.get(r.job_id) ?? { tenantId: r.tenant_id, n: 0 };
+      const j = perJob.get(r.job_id) ?? { tenantId: r.tenant_id, n: 0, seqs: [] };
       j.n++;
+      j.seqs.push(Number(r.seq));
       perJob.set(r.job_id, j);
     }
     if (perJob.size > 0) {
@@ -57,6 +65,11 @@ export async function expireOutOfForce(db: AnyPgDb): Promise<ExpiryResult> {
         from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, tenant_id uuid, n int)
         where j.id = x.id and j.tenant_id = x.tenant_id`);
     }
-    return { classifications: retired.length, items: items.length, jobs: perJob.size };
+    return {
+      classifications: retired.length,
+      items: items.length,
+      jobs: perJob.size,
+      touched: [...perJob].map(([jobId, j]) => ({ jobId, seqs: j.seqs.sort((a, b) => a - b) })),
+    };
   });
 }
