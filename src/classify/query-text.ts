@@ -88,7 +88,7 @@ export function expandCompound(word: string, v: Vocabulary = vocab()): string {
     const rest = word.slice(prefix.length);
     if (!word.startsWith(prefix) || rest.length < MIN_STEM) continue;
     if (meaning.startsWith(word.slice(0, prefix.length + 1))) return word;
-    return `${word} ${meaning} ${v.terms.get(rest) || rest}`;
+    return `${word} ${meaning} ${v.terms.get(rest) || singular(rest, v.terms) || rest}`;
   }
   return word;
 }

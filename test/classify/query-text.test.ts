@@ -28,4 +28,10 @@ describe("search query construction", () => {
     expect(buildQuery("ZETAPRAZOL 20 MG").text).toContain("medicamentos");
     expect(buildQuery("ZETAPRAZOLINHA 20").text).not.toContain("medicamentos");
   });
+
+  it("lets a compound also stand for its parts in the table's words, and leaves look-alikes whole", () => {
+    expect(buildQuery("isolador multicamadas").text).toBe("isolador multicamadas multiplos camadas");
+    expect(buildQuery("multilayers").text).toContain("camadas");
+    expect(buildQuery("multiplicador").text).toBe("multiplicador");
+  });
 });
