@@ -1,4 +1,4 @@
-import type { ClassificationResult } from "../queue/message";
+import { fromSqliteResult, toSqliteResult } from "../domain/classification";
 import { isFinalStatus, type JobCounts } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
 import { toOutboxRow, toResultView } from "./actor-flush";
@@ -28,12 +28,12 @@ export function applyExpiry(core: ActorCore, seqs: number[]): { applied: number;
       .toArray();
     if (rows.length === 0) return;
     const items = rows.map((row) => {
-      const old = row.result ? (JSON.parse(row.result) as ClassificationResult) : null;
+      const old = fromSqliteResult(row.result);
       const result = old ? { ...old, classificationId: null } : null;
       sql.exec(
         "UPDATE items SET status = 'needs_review', reason = ?, result = ? WHERE seq = ?",
         EXPIRED_REASON,
-        result ? JSON.stringify(result) : null,
+        toSqliteResult(result),
         row.seq,
       );
       return toResultView(s.jobId, {
