@@ -145,7 +145,7 @@ export async function prepareCascade(
   if (rest.length === 0) return { outcomes, unsure: [], rates };
 
   const items = rest.map((part) => ({ ...part, rules: classifyByRules(part) }));
-  const lists = await candidatesFor(db, items, { tenantId: input.tenantId });
+  const lists = await candidatesFor(db, items);
   const known: Known[] = items.map((item, i) => {
     const candidates = lists[i] ?? [];
     const offline = offlineAnswer(item, candidates, threshold);

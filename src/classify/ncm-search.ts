@@ -107,36 +107,6 @@ export interface SearchQuery {
   head?: number;
   /** Codes proposed by other evidence (rules, the document, the catalog), kept if in force. */
   extra?: { code: string; source: string; score: number }[];
-  /** The item itself, to find the tenant's catalog parts that look alike (see `tenantId`). */
-  item?: { mpn: string; description: string };
-}
-
-/** Trigram similarity (part number or description) from which a catalog part counts as alike. */
-const SIMILAR_MIN = 0.5;
-/** Alike catalog parts read per item. */
-const SIMILAR_PARTS = 3;
-
-/**
- * The active codes of the tenant's catalog parts whose part number or description looks like the
- * item's (pg_trgm, through the GIN trigram indexes on partnumbers), as hits of source "similar".
- */
-function similarHits(tenantId: string | undefined): SQL {
-  if (!tenantId)
-    return sql`select null::int as i, null::text as code, 0::real as score, 0::real as matched, null::text as source, 0::real as extra_score where false`;
-  return sql`
-    select q.i, c.ncm as code, 0::real as score, 0::real as matched, 'similar'::text as source, s.sim::real as extra_score
-    from q cross join lateral (
-      select p.id, greatest(similarity(p.mpn, q.m), similarity(coalesce(p.description, ''), q.d)) as sim
-      from partnumbers p
-      where p.tenant_id = ${tenantId}::uuid and p.mpn <> q.m
-        and (p.mpn % q.m or (q.d <> '' and p.description % q.d))
-      order by sim desc limit ${SIMILAR_PARTS}
-    ) s
-    cross join lateral (
-      select ncm from classifications
-      where tenant_id = ${tenantId}::uuid and partnumber_id = s.id and status = 'active' limit 1
-    ) c
-    where s.sim >= ${SIMILAR_MIN}`;
 }
 
 export interface SearchHit {
@@ -154,14 +124,12 @@ export interface SearchHit {
 
 /**
  * Ranked candidates for many queries in one round trip: per query, the `limit` best full-text
- * hits plus every `extra` code that is an 8-digit code in force, and with `tenantId` the codes
- * of the tenant's parts that look alike. Results are in query order.
+ * hits plus every `extra` code that is an 8-digit code in force. Results are in query order.
  */
 export async function searchNcmBatch(
   db: SqlRunner,
   queries: SearchQuery[],
   limit = 20,
-  opts: { tenantId?: string } = {},
 ): Promise<SearchHit[][]> {
   const out: SearchHit[][] = queries.map(() => []);
   if (queries.length === 0) return out;
@@ -171,8 +139,6 @@ export async function searchNcmBatch(
       q: q.text,
       h: q.head ?? 0,
       x: (q.extra ?? []).filter((e) => /^\d{8}$/.test(e.code)),
-      m: q.item?.mpn ?? "",
-      d: q.item?.description ?? "",
     })),
   );
   const rows = await rowsOf<{
@@ -187,8 +153,7 @@ export async function searchNcmBatch(
     db,
     sql`
     with q as (
-      select (e->>'i')::int as i, e->>'q' as q, e->'x' as x, coalesce((e->>'h')::int, 0) as h,
-        e->>'m' as m, e->>'d' as d
+      select (e->>'i')::int as i, e->>'q' as q, e->'x' as x, coalesce((e->>'h')::int, 0) as h
       from jsonb_array_elements(${payload}::jsonb) e
     ), ql as (
       -- The words naming the product itself (the head noun, first in Portuguese) count for more.
@@ -224,9 +189,8 @@ export async function searchNcmBatch(
       select q.i, ex->>'code' as code, 0::real as score, 0::real as matched, ex->>'source' as source,
         (ex->>'score')::real as extra_score
       from q cross join lateral jsonb_array_elements(q.x) as ex
-    ), similar_hits as (${similarHits(opts.tenantId)}
     ), all_hits as (
-      select * from text_hits union all select * from extra_hits union all select * from similar_hits
+      select * from text_hits union all select * from extra_hits
     )
     select h.i, h.code, n.description, max(h.score)::real as score, max(h.matched)::real as matched,
       array_agg(distinct h.source) as sources, max(h.extra_score)::real as extra_score

@@ -28,7 +28,7 @@ export interface Candidate {
   description: string;
   /** Fused ranking score, 0..1 (not a probability). */
   score: number;
-  /** What proposed it: "text", "rules", "declared", "catalog", "similar" (an alike catalog part). */
+  /** What proposed it: "text", "rules", "declared", "catalog". */
   sources: string[];
   /** Rank among the full-text hits alone (0 = best), null when the text did not find it. */
   textRank: number | null;
@@ -47,8 +47,6 @@ const W_RULES_CODE = 2;
 const W_RULES_HEADING = 0.35;
 const W_DECLARED = 1.5;
 const W_CATALOG = 1.5;
-/** Times the trigram similarity (0.5..1) of the tenant's alike part that has this code. */
-const W_SIMILAR = 1;
 
 function fuse(item: CandidateItem, hits: SearchHit[]): Candidate[] {
   const best = Math.max(0, ...hits.map((h) => h.score));
@@ -67,7 +65,6 @@ function fuse(item: CandidateItem, hits: SearchHit[]): Candidate[] {
     }
     if (h.sources.includes("declared")) s += W_DECLARED;
     if (h.sources.includes("catalog")) s += W_CATALOG;
-    if (h.sources.includes("similar")) s += W_SIMILAR * h.extraScore;
     return {
       code: h.code,
       description: h.description,
@@ -105,16 +102,11 @@ function diversify<T extends { code: string }>(sorted: T[], limit: number): T[] 
 }
 
 /** Ranked candidates per item, in input order; one database round trip for the whole batch. */
-export async function candidatesFor(
-  db: SqlRunner,
-  items: CandidateItem[],
-  opts: { tenantId?: string } = {},
-): Promise<Candidate[][]> {
+export async function candidatesFor(db: SqlRunner, items: CandidateItem[]): Promise<Candidate[][]> {
   const hits = await searchNcmBatch(
     db,
     items.map((it) => ({
       ...buildQuery(it.description, it.manufacturer),
-      item: { mpn: it.partnumber, description: it.description ?? "" },
       extra: [
         ...(it.rules ? [{ code: it.rules.ncm, source: "rules", score: it.rules.confidence }] : []),
         ...(it.declaredNcm
@@ -124,7 +116,6 @@ export async function candidatesFor(
       ],
     })),
     CANDIDATES_PER_ITEM * 3,
-    opts,
   );
   return items.map((it, i) => fuse(it, hits[i] ?? []));
 }

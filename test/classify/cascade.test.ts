@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { like, sql } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildPrompt } from "../../src/classify/ai/prompt";
 import { runCascade } from "../../src/classify/cascade";
@@ -28,8 +28,8 @@ const table = parseNcmTable({
   ],
 });
 
-async function cascade(parts: Omit<ClassifyPart, "seq">[], tenant?: { tenantId: string }) {
-  const t = tenant ?? (await createTenant("member"));
+async function cascade(parts: Omit<ClassifyPart, "seq">[]) {
+  const t = await createTenant("member");
   return withDb(env, async (db) => {
     await db.delete(ncm).where(like(ncm.code, "99%"));
     await syncNcmTable(db, table);
@@ -87,30 +87,6 @@ describe("cascade offline answer", () => {
     expect(o?.status).toBe("needs_review");
     expect(o?.classification?.confidence).toBeLessThan(0.7);
     expect(o?.classification?.candidates?.map((c) => c.code)).toContain("99011000");
-  });
-});
-
-describe("the tenant's alike parts", () => {
-  it("propose the code of a catalog part whose description looks alike, for that tenant only", async () => {
-    const t = await createTenant("member");
-    await withDb(env, async (db) => {
-      await db.execute(sql`
-        with p as (
-          insert into partnumbers (tenant_id, mpn, description)
-          values (${t.tenantId}::uuid, 'INV-PEN-0001', 'Caneta de ensaio corpo sextavado verde') returning id)
-        insert into classifications (tenant_id, partnumber_id, ncm, confidence, rationale, source, created_by)
-        select ${t.tenantId}::uuid, id, '99019000', 1, 'invented', 'human', 'test' from p`);
-    });
-    const item = part({
-      partnumber: "INV-PEN-0002",
-      description: "Caneta de ensaio corpo sextavado verde claro",
-    });
-    const similar = (o: Awaited<ReturnType<typeof cascade>>[number] | undefined) =>
-      o?.classification?.candidates?.find((c) => c.sources.includes("similar"))?.code;
-    const [mine] = await cascade([item], t);
-    expect(similar(mine)).toBe("99019000");
-    const [other] = await cascade([item]);
-    expect(similar(other)).toBeUndefined();
   });
 });
 
