@@ -8,15 +8,11 @@ import { ncm } from "../../src/db/schema";
 import { parseNcmTable } from "../../src/ncm/parse";
 import { syncNcmTable } from "../../src/ncm/sync";
 import type { ClassifyPart } from "../../src/queue/message";
+import { ncmRow } from "../support/ncm-rows";
 import { createTenant } from "../support/tenants";
 
 // Generated codes in chapter 99 (unused by the NCM), plus the real codes two rules emit.
-const row = (Codigo: string, Descricao: string) => ({
-  Codigo,
-  Descricao,
-  Data_Inicio: "01/01/2024",
-  Data_Fim: "31/12/9999",
-});
+const row = ncmRow;
 const table = parseNcmTable({
   Nomenclaturas: [
     row("99", "Artigos de escrita de ensaio"),

@@ -7,14 +7,10 @@ import { withDb } from "../../src/db/client";
 import { ncm } from "../../src/db/schema";
 import { parseNcmTable } from "../../src/ncm/parse";
 import { syncNcmTable } from "../../src/ncm/sync";
+import { ncmRow } from "../support/ncm-rows";
 
 // Generated codes in chapter 98, which the NCM does not use, so this file owns its rows.
-const row = (Codigo: string, Descricao: string) => ({
-  Codigo,
-  Descricao,
-  Data_Inicio: "01/01/2024",
-  Data_Fim: "31/12/9999",
-});
+const row = ncmRow;
 const table = parseNcmTable({
   Nomenclaturas: [
     row("98", "Artefatos de ensaio"),

@@ -6,16 +6,12 @@ import { ncm } from "../../src/db/schema";
 import { parseNcmTable } from "../../src/ncm/parse";
 import { syncNcmTable } from "../../src/ncm/sync";
 import { ai, syntheticPartnumbers } from "../jobs/support/pipeline";
+import { ncmRow } from "../support/ncm-rows";
 import { createTenant, type TestTenant } from "../support/tenants";
 import { jobNeedingReview, queue } from "./support";
 
 // A made-up chapter 95 (only this file uses it in the test database): two headings that share words.
-const row = (Codigo: string, Descricao: string) => ({
-  Codigo,
-  Descricao,
-  Data_Inicio: "01/01/2020",
-  Data_Fim: "31/12/9999",
-});
+const row = (Codigo: string, Descricao: string) => ncmRow(Codigo, Descricao, "01/01/2020");
 const table = parseNcmTable({
   Nomenclaturas: [
     row("95", "Artigos de prova"),
