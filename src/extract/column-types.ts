@@ -91,14 +91,19 @@ export interface PartnumberColumn {
 /**
  * The columns to read part numbers from. A column named for the manufacturer's part number is
  * taken as named; otherwise the column whose cells most often look like part numbers (and not
- * like designators, values, quantities or codes), if that is a clear share of its cells.
+ * like designators, values, quantities or codes), if that is a clear share of its cells. Columns
+ * of `sellerRoles` hold the seller's own codes in this kind of document and are not read here.
  */
-export function partnumberColumns(columns: Column[], rows: RowLike[]): PartnumberColumn[] {
+export function partnumberColumns(
+  columns: Column[],
+  rows: RowLike[],
+  sellerRoles: ReadonlySet<HeaderRole> = new Set(),
+): PartnumberColumn[] {
   for (const [role, evidence] of [
     ["pn", "strong"],
     ["pn_generic", "generic"],
   ] as const) {
-    const named = columns.flatMap((c, k) => (c.role === role ? [k] : []));
+    const named = columns.flatMap((c, k) => (c.role === role && !sellerRoles.has(role) ? [k] : []));
     // A named column that holds designators (the header sits over the wrong cells) is not one,
     // unless a clear share of its cells are part numbers too: then it is read without them.
     const usable = named.flatMap((k) => {
@@ -111,7 +116,7 @@ export function partnumberColumns(columns: Column[], rows: RowLike[]): Partnumbe
     if (usable.length) return usable;
   }
   const scored = columns.flatMap((c, k) => {
-    if (c.role && NEVER.has(c.role)) return [];
+    if (c.role && (NEVER.has(c.role) || sellerRoles.has(c.role))) return [];
     const profile = profileColumn(rows, k);
     const share = profile.share.partnumber ?? 0;
     // A header word for part numbers (Value, Device, Name…) lets a single row count.

@@ -1,16 +1,19 @@
 import { getResolvedPDFJS } from "unpdf";
 import { indexOfAscii } from "./bytes";
 import { type PartnumberColumn, partnumberColumns, profileColumn } from "./column-types";
+import { describedItems } from "./described-items";
 import { documentKind } from "./document-kind";
 import { applyAiExtractor, finishItems } from "./finish";
 import { type HeaderRole, isPartnumberRole } from "./header-vocabulary";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
+import { sellerCodeRoles } from "./seller-codes";
 import type { Table } from "./table";
-import { describedItems, itemsFromRows } from "./table-items";
+import { itemsFromRows } from "./table-items";
 import { continueTable, readTable } from "./table-read";
 import { proseCandidates } from "./token-heuristics";
 import {
+  type DocumentKind,
   type ExtractedItem,
   ExtractionError,
   type ExtractOptions,
@@ -92,7 +95,8 @@ function pdfError(err: unknown): ExtractionError {
 // Below this many body rows a table that gives no part number is not worth a warning.
 const WARN_ROWS = 3;
 
-function readPage(lines: Line[], page: number, previous: OpenTable | null): PageFindings {
+function readPage(lines: Line[], page: number, previous: OpenTable | null, kind: DocumentKind): PageFindings {
+  const seller = sellerCodeRoles(kind);
   const tableItems: ExtractedItem[] = [];
   const warnings: ExtractWarning[] = [];
   let hasPartnumberColumn = false;
@@ -105,7 +109,7 @@ function readPage(lines: Line[], page: number, previous: OpenTable | null): Page
       roles.push("designator");
     const where = (r: number) => ({ page, line: table.rows[r]!.lineIndex + 1 });
     let items = itemsFromRows(table.columns, table.rows, where, pnCols);
-    if (!pnCols.length && !items.length) items = describedItems(table.columns, table.rows, where);
+    if (!pnCols.length && !items.length) items = describedItems(table.columns, table.rows, where, kind);
     if (pnCols.length) hasPartnumberColumn = true;
     if (items.length === 0 && table.rows.length >= WARN_ROWS && (pnCols.length || namesPartnumbers(table)))
       warnings.push({
@@ -124,7 +128,7 @@ function readPage(lines: Line[], page: number, previous: OpenTable | null): Page
       i++;
       continue;
     }
-    take(table, partnumberColumns(table.columns, table.rows));
+    take(table, partnumberColumns(table.columns, table.rows, seller));
     i = Math.max(table.next, i + 1);
   }
   const labelled = labelledItems(lines, page);
@@ -164,6 +168,8 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   let hasPartnumberColumn = false;
   let textRuns = 0;
   let carry: OpenTable | null = null;
+  // Which column holds the part depends on the kind, so it is judged before the first pages' tables are read.
+  let pageKind: DocumentKind = "other";
   // The kind is read from the first pages' words (where titles and form labels are) and all tables.
   const kindText: string[] = [];
   const roles = new Set<HeaderRole>();
@@ -187,7 +193,8 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
       for (const runs of frames) {
         textRuns += runs.length;
         const lines = buildLines(runs);
-        const found = readPage(lines, p, carry);
+        if (p <= KIND_PAGES) pageKind = documentKind([...kindText, ...lines.map(lineText)].join("\n"), roles);
+        const found = readPage(lines, p, carry, pageKind);
         tableItems.push(...found.tableItems);
         labelledItems.push(...found.labelledItems);
         proseItems.push(...found.proseItems);

@@ -1,9 +1,10 @@
+import { describedItems } from "./described-items";
 import { documentKind } from "./document-kind";
 import { applyAiExtractor, finishItems } from "./finish";
 import { classifyHeader, isPartnumberRole } from "./header-vocabulary";
 import { labelledPartnumbers } from "./labelled-fields";
 import type { Column } from "./table";
-import { describedItems, itemsFromRows } from "./table-items";
+import { itemsFromRows } from "./table-items";
 import { proseCandidatesInText } from "./token-heuristics";
 import type { ExtractedItem, ExtractOptions, ExtractResult } from "./types";
 

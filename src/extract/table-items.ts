@@ -1,11 +1,10 @@
 import { cellKind, partnumberColumns } from "./column-types";
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
-import { labelledMatches } from "./labelled-fields";
 import { acceptPartnumber, type Evidence, partnumberKey } from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
 import { type Column, joinWrapped } from "./table";
-import { bestToken, DESCRIPTION_THRESHOLD } from "./token-score";
+import { bestToken } from "./token-score";
 import type { ExtractedItem } from "./types";
 import { urlPartnumbers } from "./url-partnumbers";
 
@@ -72,7 +71,7 @@ const wrapped = (line: string, wrapWidth: number) =>
 const ALTERNATE_FILL = 0.8;
 
 /** Fixed-length codes and short fields the line prints: the NCM as 8 digits, unit and country as printed. */
-function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> {
+export function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> {
   const out: Partial<ExtractedItem> = {};
   const text = (role: HeaderRole) => {
     const k = columns.findIndex((c) => c.role === role);
@@ -85,63 +84,6 @@ function printedFields(row: RowLike, columns: Column[]): Partial<ExtractedItem> 
   const country = text("country");
   if (/^\p{L}[\p{L} .-]{1,30}$/u.test(country)) out.country = country;
   return out;
-}
-
-// Columns whose text may name the part in an item table without a part-number column.
-const TEXT_ROLES: ReadonlySet<HeaderRole | null> = new Set([null, "description", "pn_weak"]);
-// An item table: it prints what a line item is (NCM, unit or quantity columns).
-const ITEM_ROLES: ReadonlySet<HeaderRole | null> = new Set(["ncm", "unit", "quantity"]);
-
-/**
- * Invoices and DANFEs list items without a part-number column: the seller's code and the
- * description, where a maker's model code may sit. Per row, the most part-number-like token of
- * those cells, held to a higher bar than a column's.
- */
-export function describedItems(
-  columns: Column[],
-  rows: RowLike[],
-  where: (rowIndex: number) => { page?: number; line?: number },
-): ExtractedItem[] {
-  if (!columns.some((c) => ITEM_ROLES.has(c.role))) return [];
-  // Header words are a prior: a column named like a code ("Article") that holds sentences is
-  // where the items are described.
-  const text = columns.flatMap((c, k) => (TEXT_ROLES.has(c.role) || describes(rows, k) ? [k] : []));
-  const descCol = columns.findIndex((c) => c.role === "description");
-  const qtyCol = columns.findIndex((c) => c.role === "quantity");
-  return rows.flatMap((row, r) => {
-    // A serial number printed on the line is that unit's, never the part's: cut from its label on.
-    const joined = text
-      .map((k) => (row.cells[k] ?? []).join(" "))
-      .join(" ")
-      .replace(SERIAL_LABEL, "");
-    // A labelled part number on the row is read by the label rules; this is for rows without one.
-    if (labelledMatches(joined).length) return [];
-    const pn = bestToken(joined.split(/\s+/), "", DESCRIPTION_THRESHOLD);
-    if (!pn) return [];
-    const item: ExtractedItem = {
-      partnumber: pn,
-      via: "heuristic",
-      ...where(r),
-      ...printedFields(row, columns),
-    };
-    const description = splitDescription(
-      (row.cells[descCol >= 0 ? descCol : text[0]!] ?? []).join(" "),
-    ).description;
-    if (description) item.description = description;
-    const quantity = qtyCol >= 0 ? parseQuantity((row.cells[qtyCol] ?? []).join(" ")) : undefined;
-    if (quantity !== undefined) item.quantity = quantity;
-    return [item];
-  });
-}
-
-const SERIAL_LABEL =
-  /(?<![\p{L}])(serial(\s*(no|nr|number))?|serienummer|seriennummer|s\/n|sn|imei|n[ºo°]?\.?\s*(de\s*)?s[eé]rie|num[eé]ro\s*de\s*s[eé]rie)\s*[:#].*$/iu;
-
-// A column of item descriptions: most filled cells are text of three words or more.
-function describes(rows: RowLike[], k: number): boolean {
-  const cells = rows.map((row) => (row.cells[k] ?? []).join(" ").trim()).filter(Boolean);
-  const worded = cells.filter((c) => c.split(/\s+/).length >= 3 && /\p{L}{3}/u.test(c)).length;
-  return cells.length >= 2 && worded >= 0.6 * cells.length;
 }
 
 /** One item per distinct accepted part number of each row, with the row's other fields. */
