@@ -1,3 +1,6 @@
+import { FAMILY_RULES } from "../classify/rules/families";
+import MAKERS from "../classify/rules/makers.json";
+import { MANUFACTURER_HINTS } from "../classify/rules/manufacturers";
 /**
  * How much the surrounding layout already vouches for a string being a manufacturer part number:
  * - strong: a cell under an MPN header, or the value of an explicit "Mfr. part no.:" / "P/N:" label
@@ -26,14 +29,21 @@ const COMPONENT_VALUE =
   /^\d+([.,]\d+)?\s?(p|n|u|µ|μ|m|k|M|G)?(F|H|Hz|Ω|ohms?|R|V|VDC|VAC|A|W|mA|mW|mAh|dB|ppm|%)$/i;
 const RESISTOR_CODE = /^\d+[RKM]\d*$/i;
 const CHIP_SIZE = /^(01005|0201|0402|0603|0805|1008|1206|1210|1806|1812|2010|2220|2512)$/;
+// Package names, also with a body width ("SOIC-8/150mil").
 const PACKAGE =
-  /^(SOT|SOD|SOIC|SO|SOP|SSOP|TSSOP|MSOP|QFN|DFN|VQFN|WQFN|UQFN|QFP|LQFP|TQFP|BGA|LGA|DIP|PDIP|SIP|TO|DO|SMA|SMB|SMC|HC|DPAK|D2PAK|MELF|SC|SOJ|PLCC|WSON|SON|TSOT)-?\d{1,3}[A-Z]{0,3}(-\d{1,2})?$/i;
+  /^(SOT|SOD|SOIC|SO|SOP|SSOP|TSOP|TSSOP|MSOP|QFN|DFN|VQFN|WQFN|UQFN|QFP|LQFP|TQFP|BGA|LGA|DIP|PDIP|SIP|TO|DO|SMA|SMB|SMC|HC|DPAK|D2PAK|MELF|SC|SOJ|PLCC|WSON|SON|TSOT)-?\d{1,3}[A-Z]{0,3}(-\d{1,2})?(\/\d+(mil|mm))?$/i;
 const PLACEHOLDER = /^(n\/?a|tbd|tba|dnp|dnf|nc|none|various|generic|any|-+|~|\?+)$/i;
 const VAT = /^[A-Z]{2}\d{8,12}(B\d{2})?$/;
 const LETTERS_THEN_LONG_NUMBER = /^[A-Z]{1,6}\d{8,}$/;
 const DESIGNATOR = /^[A-Z]{1,3}\d{1,3}(-[A-Z]{0,3}\d{0,3})?$/;
 // "C9,C23" or "R1,R4,R16": reference-designator lists from a BOM's Ref column.
 const DESIGNATOR_LIST = /^([A-Z]{1,3}\d{1,3}[,;]+)+([A-Z]{1,3}\d{0,3})?$/;
+// "C10-11", "R4-8": a range of designators, the second number above the first.
+const DESIGNATOR_RANGE = /^([A-Z]{1,2})(\d{1,3})-(\d{1,3})$/;
+function designatorRange(s: string): boolean {
+  const m = DESIGNATOR_RANGE.exec(s);
+  return !!m && Number(m[3]) > Number(m[2]) && Number(m[3]) - Number(m[2]) < 100;
+}
 // "R10,12,14", "R11,12,19-21": one designator prefix with a list of numbers.
 const DESIGNATOR_NUMBERS = /^[A-Z]{1,3}\d{1,3}([,;]\d{1,3}(-\d{1,3})?)+$/;
 // IPC-7351 land-pattern names from footprint libraries ("CAPC2012X145N", "SOIC127P780X200-8N").
@@ -64,6 +74,23 @@ const PAREN_PACKAGE =
 // Schematic library names in Value/Device columns: a word, then at most a short variant with a
 // pin count ("JUMPER2", "HEADER-SIL8", "TERMBLOCK-M3"), where an MPN mixes letters and digits.
 const LIBRARY_NAME = /^[A-Z]{5,}(-[A-Z]{0,4}\d{0,2}|\d{1,2})$/i;
+
+const knownFamily = (s: string) => FAMILY_RULES.some((r) => r.pattern.test(s.toUpperCase()));
+
+const MAKER_NAMES = new Set(
+  Object.entries(MAKERS.makers).flatMap(([key, name]) => [key.toLowerCase(), name.toLowerCase()]),
+);
+// A maker's name glued in front of its part number by a library ("Norvane-0492250821").
+const MAKER_PREFIX = /^(\p{L}[\p{L} ]{1,24})[-_](?=[^-_]*\d)(.{4,})$/u;
+function withoutMakerPrefix(s: string): string {
+  const m = MAKER_PREFIX.exec(s);
+  if (!m) return s;
+  const maker = m[1]!.toLowerCase();
+  const named =
+    MAKER_NAMES.has(maker) ||
+    MANUFACTURER_HINTS.some((h) => h.pattern.test(maker) && maker.replace(h.pattern, "").trim() === "");
+  return named ? m[2]! : s;
+}
 
 /** Key used to compare part numbers: case and all whitespace ignored. */
 export function partnumberKey(s: string): string {
@@ -117,6 +144,7 @@ export function isKnownNonPartnumber(s: string): boolean {
     ALTIUM_VAULT_ID.test(compact) ||
     DESIGNATOR_LIST.test(compact) ||
     DESIGNATOR_NUMBERS.test(compact) ||
+    designatorRange(compact) ||
     IPC_FOOTPRINT.test(compact) ||
     LIBRARY_FOOTPRINT.test(compact) ||
     ASIN.test(compact) ||
@@ -139,7 +167,7 @@ export function acceptPartnumber(raw: string, evidence: Evidence, rowText = ""):
     if (mouser?.[1] && /\d/.test(mouser[1])) s = mouser[1];
   }
   if (evidence === "weak" || evidence === "prose") {
-    s = s.replace(PAREN_PACKAGE, "").replace(CATEGORY_PREFIX, "");
+    s = withoutMakerPrefix(s.replace(PAREN_PACKAGE, "").replace(CATEGORY_PREFIX, ""));
   }
   if (isKnownNonPartnumber(s)) return null;
   if (/mc-?master/i.test(rowText) && MCMASTER.test(s)) return null;
@@ -164,7 +192,8 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
   if (LIBRARY_NAME.test(s)) return false;
   if (evidence === "prose") {
-    if (s.length < 5 || DESIGNATOR.test(s)) return false;
+    // "LM311" is shaped like a designator; a family the classifier knows says it is a part.
+    if (s.length < 5 || (DESIGNATOR.test(s) && !knownFamily(s))) return false;
     if (/^[A-Z]{1,3}\d{1,3}-[A-Z]{1,3}\d{1,3}$/.test(s)) return false;
   } else if (s.length < 4) {
     return false;
