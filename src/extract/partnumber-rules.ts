@@ -1,4 +1,3 @@
-import { FAMILY_RULES } from "../classify/rules/families";
 import MAKERS from "../classify/rules/makers.json";
 import { MANUFACTURER_HINTS } from "../classify/rules/manufacturers";
 /**
@@ -74,8 +73,6 @@ const PAREN_PACKAGE =
 // Schematic library names in Value/Device columns: a word, then at most a short variant with a
 // pin count ("JUMPER2", "HEADER-SIL8", "TERMBLOCK-M3"), where an MPN mixes letters and digits.
 const LIBRARY_NAME = /^[A-Z]{5,}(-[A-Z]{0,4}\d{0,2}|\d{1,2})$/i;
-
-const knownFamily = (s: string) => FAMILY_RULES.some((r) => r.pattern.test(s.toUpperCase()));
 
 const MAKER_NAMES = new Set(
   Object.entries(MAKERS.makers).flatMap(([key, name]) => [key.toLowerCase(), name.toLowerCase()]),
@@ -192,8 +189,7 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
   if (LIBRARY_NAME.test(s)) return false;
   if (evidence === "prose") {
-    // "LM311" is shaped like a designator; a family the classifier knows says it is a part.
-    if (s.length < 5 || (DESIGNATOR.test(s) && !knownFamily(s))) return false;
+    if (s.length < 5 || DESIGNATOR.test(s)) return false;
     if (/^[A-Z]{1,3}\d{1,3}-[A-Z]{1,3}\d{1,3}$/.test(s)) return false;
   } else if (s.length < 4) {
     return false;
