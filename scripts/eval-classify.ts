@@ -95,15 +95,36 @@ function reliability(scored: Scored[]): void {
   }
 }
 
+/** Fewest text answers per calibration bin: smaller bins fit the noise of one half. */
+const MIN_BIN = 40;
+
+/**
+ * Monotone fit of precision on raw certainty (pooled adjacent violators over bins of MIN_BIN
+ * answers), printed as the `bins` of src/classify/glossary/calibration.json.
+ */
 function calibrationBins(scored: Scored[]): void {
   const text = scored.filter((s) => s.ncm && !s.fromRules).sort((a, b) => a.raw - b.raw);
-  const per = Math.max(15, Math.ceil(text.length / 8));
-  console.log(`calibration bins (text answers, ${per} per bin):`);
-  for (let i = 0; i < text.length; i += per) {
-    const bin = text.slice(i, i + per);
-    const p = share(bin, (s) => agrees(s.item.hs6, s.ncm as string, 6));
-    console.log(`  {"from": ${(bin[0] as Scored).raw}, "precision": ${p.toFixed(2)}}  n=${bin.length}`);
+  const blocks: { from: number; ok: number; n: number }[] = [];
+  for (let i = 0; i < text.length; i += MIN_BIN) {
+    const bin = text.slice(i, i + MIN_BIN);
+    const ok = bin.filter((s) => agrees(s.item.hs6, s.ncm as string, 6)).length;
+    const last = blocks[blocks.length - 1];
+    // A short tail, or a bin starting where the last one did (ties), joins the last bin.
+    const from = (bin[0] as Scored).raw;
+    if (last && (bin.length < MIN_BIN || from === last.from))
+      Object.assign(last, { ok: last.ok + ok, n: last.n + bin.length });
+    else blocks.push({ from, ok, n: bin.length });
   }
+  for (let i = 0; i + 1 < blocks.length; ) {
+    const [a, b] = [blocks[i] as (typeof blocks)[0], blocks[i + 1] as (typeof blocks)[0]];
+    if (a.ok / a.n <= b.ok / b.n) i++;
+    else {
+      blocks.splice(i, 2, { from: a.from, ok: a.ok + b.ok, n: a.n + b.n });
+      i = Math.max(0, i - 1);
+    }
+  }
+  console.log(`calibration bins (text answers, monotone, at least ${MIN_BIN} per bin):`);
+  for (const b of blocks) console.log(`  {"from": ${b.from}, "precision": ${(b.ok / b.n).toFixed(2)}}  n=${b.n}`);
 }
 
 async function main(): Promise<void> {

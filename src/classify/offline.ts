@@ -125,12 +125,16 @@ interface CalibrationTable {
   bins: { from: number; precision: number }[];
 }
 
-/** Raw certainty of the top text candidate: its lead over the runner-up in another subheading. */
+/**
+ * Raw certainty of the top text candidate: its lead over the runner-up in another subheading,
+ * times the share of the description it explains. A lead alone is also large when the one word
+ * that matched is rare and the rest of the description matched nothing (a colour, a brand).
+ */
 export function rawCertainty(candidates: Candidate[]): number {
   const [first, ...rest] = candidates;
   if (!first) return 0;
   const rival = rest.find((c) => c.code.slice(0, 6) !== first.code.slice(0, 6));
-  return Math.round((1 - (rival?.score ?? 0)) * 1000) / 1000;
+  return Math.round((1 - (rival?.score ?? 0)) * first.matched * 1000) / 1000;
 }
 
 /** Measured precision for a raw certainty, from the calibration table. */
