@@ -124,7 +124,8 @@ function calibrationBins(scored: Scored[]): void {
     }
   }
   console.log(`calibration bins (text answers, monotone, at least ${MIN_BIN} per bin):`);
-  for (const b of blocks) console.log(`  {"from": ${b.from}, "precision": ${(b.ok / b.n).toFixed(2)}}  n=${b.n}`);
+  for (const b of blocks)
+    console.log(`  {"from": ${b.from}, "precision": ${(b.ok / b.n).toFixed(2)}}  n=${b.n}`);
 }
 
 async function main(): Promise<void> {
