@@ -1,8 +1,8 @@
 import { isFinalStatus } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
-import { earliestLease } from "./actor-dispatch";
+import { inheritLeases, leaseFacts } from "./actor-dispatch";
 import { count } from "./actor-store";
-import { FLUSH_INTERVAL_MS, nextAlarm } from "./leases";
+import { FLUSH_INTERVAL_MS, inheritedLeaseMs, nextAlarm } from "./leases";
 
 /**
  * When the actor wakes. Every alarm the actor sets goes through `scheduleNext` (the facts, then
@@ -34,20 +34,35 @@ export async function scheduleNext(core: ActorCore): Promise<void> {
   const now = Date.now();
   const final = isFinalStatus(s.status);
   const sql = core.sql;
+  const window = core.config.window;
+  const leases = leaseFacts(sql, now, window);
   const canDispatch =
     !final &&
-    count(sql, "SELECT count(*) AS n FROM batches WHERE state = 'pending'") > 0 &&
-    count(sql, "SELECT count(*) AS n FROM batches WHERE state = 'inflight'") < core.config.window;
+    (leases.resendable ||
+      (count(sql, "SELECT count(*) AS n FROM batches WHERE state = 'pending'") > 0 &&
+        count(sql, "SELECT count(*) AS n FROM batches WHERE state = 'inflight'") < window));
   const at = nextAlarm({
     now,
     final,
     startAt: s.status === "scheduled" && s.options.runAt ? Date.parse(s.options.runAt) : null,
     backoffUntil: s.backoffUntil ?? null,
     work: syncDue(core) || canDispatch || Boolean(s.source && !s.extracted),
-    earliestLease: final ? null : earliestLease(sql),
+    earliestLease: final ? null : leases.earliestLive,
+    inFlight: !final && leases.inFlight,
   });
   if (at === null) await core.ctx.storage.deleteAlarm();
   else await core.ctx.storage.setAlarm(at);
+}
+
+/**
+ * A new instance of the actor is awake (its in-memory state was just loaded): every lease in its
+ * storage was granted by a previous one, so each is cut to the grace a live consumer needs to
+ * report, and the alarm follows — a job interrupted by a restart resumes within that grace.
+ */
+export async function onNewInstance(core: ActorCore): Promise<void> {
+  const s = core.state;
+  if (!s || isFinalStatus(s.status)) return;
+  if (inheritLeases(core.sql, Date.now() + inheritedLeaseMs(core.env)) > 0) await scheduleNext(core);
 }
 
 /** Brings the next alarm forward to the coalescing interval (never during a backoff, never later than set). */

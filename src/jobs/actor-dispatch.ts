@@ -86,12 +86,42 @@ export function markSent(sql: SqlStorage, ids: string[], leaseUntil: number): vo
   }
 }
 
-export function earliestLease(sql: SqlStorage): number | null {
-  return sql
-    .exec<{ t: number | null }>(
-      "SELECT min(coalesce(lease_until, 0)) AS t FROM batches WHERE state = 'inflight'",
+/**
+ * The leases as the alarm needs them: whether an expired batch can go out now (the window has room
+ * beside the live leases), and when the earliest live lease runs out (a slot frees then).
+ */
+export function leaseFacts(
+  sql: SqlStorage,
+  now: number,
+  window: number,
+): { resendable: boolean; earliestLive: number | null; inFlight: boolean } {
+  const r = sql
+    .exec<{ expired: number; live: number; next: number | null }>(
+      `SELECT coalesce(sum(coalesce(lease_until, 0) <= ?1), 0) AS expired,
+              coalesce(sum(coalesce(lease_until, 0) > ?1), 0) AS live,
+              min(CASE WHEN lease_until > ?1 THEN lease_until END) AS next
+         FROM batches WHERE state = 'inflight'`,
+      now,
     )
-    .one().t;
+    .one();
+  return {
+    resendable: r.expired > 0 && r.live < window,
+    earliestLive: r.next,
+    inFlight: r.expired + r.live > 0,
+  };
+}
+
+/**
+ * A new instance of the actor (after a crash, a deploy, a restarted stack) inherits leases it did
+ * not grant: the consumers holding them may have died with the old one. Each is cut to `until`; a
+ * consumer still alive reports before then and renews it, and a lost one is sent again then.
+ */
+export function inheritLeases(sql: SqlStorage, until: number): number {
+  return sql.exec(
+    "UPDATE batches SET lease_until = ? WHERE state = 'inflight' AND coalesce(lease_until, 0) > ?",
+    until,
+    until,
+  ).rowsWritten;
 }
 
 /** Whether batches may go out: the job runs, is due, and its items are known. */

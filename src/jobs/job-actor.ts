@@ -5,7 +5,7 @@ import { setLogLevel } from "../lib/logger";
 import type { ClassifyMessage } from "../queue/message";
 import type { JobEvent, ReviewDecision } from "../shared/frames";
 import type { JobCounts, JobView } from "../shared/jobs";
-import { scheduleNext, wakeSoon } from "./actor-alarm";
+import { onNewInstance, scheduleNext, wakeSoon } from "./actor-alarm";
 import { ActorCore } from "./actor-core";
 import { claim, refill, release } from "./actor-dispatch";
 import { applyExpiry } from "./actor-expiry";
@@ -42,6 +42,7 @@ export class JobActor extends DurableObject<Bindings> {
     ctx.blockConcurrencyWhile(async () => {
       store.migrate(core.sql);
       core.state = store.loadState(core.sql);
+      await onNewInstance(core);
     });
     // Liveness probes are answered without waking a hibernated actor.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));

@@ -32,6 +32,23 @@ export function leaseMs(env: { AI_TIMEOUT_MS?: string }): number {
   return Math.min(5 * 60_000, Math.max(30_000, 2 * timeout + 20_000));
 }
 
+/**
+ * What a lease inherited from a previous instance of the actor (a crash, a deploy, a restarted
+ * stack) is still worth once the new instance is awake: as long as a consumer alive through the
+ * restart needs to report, one AI call to its timeout plus the database round trips. A consumer
+ * that died with the old instance is then replaced after this, not after the rest of the term.
+ */
+export function inheritedLeaseMs(env: { AI_TIMEOUT_MS?: string }): number {
+  const timeout = Math.max(1_000, intVar(env.AI_TIMEOUT_MS, 20_000));
+  return Math.min(leaseMs(env), timeout + 10_000);
+}
+
+/**
+ * While batches are in flight the actor wakes at least this often, whatever their leases say: a
+ * restart is only noticed by an instance that wakes, and the stored alarm is what wakes it.
+ */
+export const LEASE_CHECK_MS = 10_000;
+
 /** Exponential backoff for the n-th consecutive failure (n ≥ 1), never shorter than `floorMs`. */
 export function backoffMs(n: number, floorMs = 0): number {
   const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, n - 1));
@@ -52,10 +69,15 @@ export interface AlarmFacts {
   startAt: number | null;
   /** After a failed pump: not before this. */
   backoffUntil: number | null;
-  /** Something to do at once: outbox rows, a dirty jobs row, a batch to send, the job to finish. */
+  /**
+   * Something to do at once: outbox rows, a dirty jobs row, a batch to send (a pending one, or one
+   * whose lease expired, with room in the window), the job to finish.
+   */
   work: boolean;
-  /** The earliest lease of a batch in flight. */
+  /** The earliest lease still running (a slot frees, or a batch is due again, then); null when none. */
   earliestLease: number | null;
+  /** Batches are in flight (expired or not): the lease check keeps the actor waking. */
+  inFlight: boolean;
 }
 
 /** The one decision of when the actor wakes next; null deletes the alarm. */
@@ -64,7 +86,10 @@ export function nextAlarm(f: AlarmFacts): number | null {
   if (f.backoffUntil !== null && f.backoffUntil > f.now) return f.backoffUntil;
   if (f.work) return f.now + FLUSH_INTERVAL_MS;
   if (f.final) return null;
-  if (f.earliestLease !== null) return Math.max(f.now + FLUSH_INTERVAL_MS, f.earliestLease);
+  if (f.inFlight) {
+    const lease = f.earliestLease === null ? Number.POSITIVE_INFINITY : f.earliestLease;
+    return Math.min(Math.max(f.now + FLUSH_INTERVAL_MS, lease), f.now + LEASE_CHECK_MS);
+  }
   // Nothing in flight and nothing to send: only a pending extraction or a bug gets here.
   return f.now + BACKOFF_MAX_MS;
 }

@@ -1,6 +1,6 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FLUSH_INTERVAL_MS, leaseMs, nextAlarm } from "../../src/jobs/leases";
+import { FLUSH_INTERVAL_MS, LEASE_CHECK_MS, leaseMs, nextAlarm } from "../../src/jobs/leases";
 import { createTenant, type TestTenant } from "../support/tenants";
 import { heldJob as held, inActor, startNow, actorStub as stub } from "./support/actor";
 import { allItems, loadNcmFixture, waitForFinal } from "./support/pipeline";
@@ -82,6 +82,7 @@ describe("nextAlarm", () => {
     backoffUntil: null,
     work: false,
     earliestLease: null,
+    inFlight: false,
   };
   it("waits for a scheduled start, then a backoff, before any work", () => {
     expect(nextAlarm({ ...base, startAt: 9_000, work: true })).toBe(9_000);
@@ -89,9 +90,14 @@ describe("nextAlarm", () => {
   });
   it("wakes at the coalescing interval with work, at the earliest lease otherwise, never once final and synced", () => {
     expect(nextAlarm({ ...base, work: true })).toBe(1_000 + FLUSH_INTERVAL_MS);
-    expect(nextAlarm({ ...base, earliestLease: 40_000 })).toBe(40_000);
+    expect(nextAlarm({ ...base, earliestLease: 9_000, inFlight: true })).toBe(9_000);
     expect(nextAlarm({ ...base, final: true })).toBeNull();
     expect(nextAlarm({ ...base, final: true, work: true })).toBe(1_000 + FLUSH_INTERVAL_MS);
+  });
+  it("checks leases in flight at least every LEASE_CHECK_MS, even when every one expired", () => {
+    expect(nextAlarm({ ...base, earliestLease: 40_000, inFlight: true })).toBe(1_000 + LEASE_CHECK_MS);
+    // Expired leases with a full window: the next check, not a busy loop at the coalescing interval.
+    expect(nextAlarm({ ...base, inFlight: true })).toBe(1_000 + LEASE_CHECK_MS);
   });
   it("derives the lease from the AI timeout, about a minute by default", () => {
     expect(leaseMs({ AI_TIMEOUT_MS: "20000" })).toBe(60_000);
