@@ -3,7 +3,7 @@ import { jobEventType } from "../notify/messages";
 import { publishJobEvent } from "../notify/publish";
 import type { JobEventBody } from "../shared/frames";
 import { isFinalStatus, type JobError, type JobStatus, type JobView } from "../shared/jobs";
-import { EventLog } from "./actor-events";
+import { EventLog, LOG_TAIL_BYTES } from "./actor-events";
 import * as store from "./actor-store";
 import { type PipelineConfig, pipelineConfig } from "./config";
 
@@ -17,6 +17,8 @@ type Notification = NonNullable<store.ActorState["heldNotice"]>;
 export class ActorCore {
   state: store.ActorState | null = null;
   readonly log: EventLog;
+  /** The event log's replayable tail (actor-events LOG_TAIL_BYTES; tests lower it). */
+  logTailBytes = LOG_TAIL_BYTES;
   /** The dispatch in progress (reports and the alarm interleave at awaits; one runs at a time). */
   dispatching: Promise<void> | null = null;
   private notifications: Notification[] = [];
@@ -116,6 +118,12 @@ export class ActorCore {
     s.jobRowDirty = true;
     this.append({ type: "progress", counts });
     s.publishedCounts = key;
+  }
+
+  /** Trims the event log to its tail (inside commit), once what it drops is durable elsewhere. */
+  trimLog(): void {
+    const s = this.s;
+    s.logFloor = this.log.trim(s.logFloor ?? 0, this.logTailBytes);
   }
 
   view(): JobView {

@@ -22,6 +22,8 @@ export interface ActorState {
   finishedAt: string | null;
   cancelRequested: boolean;
   lastSeq: number;
+  /** The event log's replay-only events up to this seq were trimmed (actor-events `trim`). */
+  logFloor?: number;
   /** Counts last published (progress frame and jobs row), to skip publishing when nothing moved. */
   publishedCounts: string;
   /** The jobs row in Postgres lags the actor's status or counters. */

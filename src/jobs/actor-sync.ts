@@ -23,7 +23,11 @@ export async function syncPostgres(core: ActorCore): Promise<void> {
       append: (b: JobEventBody) => core.append(b),
     };
     await flushOutbox(host, db, s.tenantId, s.jobId);
-    core.commit(() => core.publishProgress());
+    // The items frames just appended are durable in Postgres: older ones can leave the log.
+    core.commit(() => {
+      core.publishProgress();
+      core.trimLog();
+    });
     const counts = store.counts(core.sql);
     if (readyToFinish(core)) {
       if (counts.pending === 0 && s.status === "classifying") core.commit(() => core.setStatus("finalizing"));

@@ -125,8 +125,16 @@ export class JobActor extends DurableObject<Bindings> {
   }
 
   /** The event log after `since`, a page at a time. */
-  async events(since: number, limit?: number): Promise<{ events: JobEvent[]; lastSeq: number }> {
-    return { events: this.core.log.page(since, limit), lastSeq: this.core.state?.lastSeq ?? 0 };
+  async events(
+    since: number,
+    limit?: number,
+  ): Promise<{ events: JobEvent[]; lastSeq: number; trimmedThrough: number }> {
+    const s = this.core.state;
+    return {
+      events: this.core.log.page(since, limit),
+      lastSeq: s?.lastSeq ?? 0,
+      trimmedThrough: s?.logFloor ?? 0,
+    };
   }
 
   // ---------------------------------------------------------------- WebSocket (hibernatable)
@@ -143,7 +151,13 @@ export class JobActor extends DurableObject<Bindings> {
     );
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.send(JSON.stringify({ seq: s.lastSeq, type: "snapshot", job: this.core.view() }));
+    const snapshot = {
+      seq: s.lastSeq,
+      type: "snapshot",
+      job: this.core.view(),
+      trimmedThrough: s.logFloor ?? 0,
+    };
+    server.send(JSON.stringify(snapshot));
     this.core.log.replay(server, since);
     return new Response(null, { status: 101, webSocket: client });
   }

@@ -18,9 +18,20 @@ export interface ReviewDecision {
  * with their own seq (1, 2, 3, …) and are replayed to a client that reconnects with `?since=N`.
  * The `snapshot` frame is not an event: it is sent first on every connection and its seq is the
  * last event already reflected in it, so a client that starts from a snapshot can ask for
- * `since=snapshot.seq` next time.
+ * `since=snapshot.seq` next time. Once the items are in Postgres the log keeps only a tail of the
+ * replay-only events (see `trimmedThrough`).
  */
-export type SnapshotFrame = { seq: number; type: "snapshot"; job: JobView };
+export type SnapshotFrame = {
+  seq: number;
+  type: "snapshot";
+  job: JobView;
+  /**
+   * The log no longer replays `items`, `progress` and `review` events up to this seq (0: it replays
+   * everything). A client that connected with a lower `since` reads the items from
+   * `GET /v1/jobs/{id}/items`; the counts are in `job`.
+   */
+  trimmedThrough?: number;
+};
 export type StatusFrame = { seq: number; type: "status"; status: JobStatus; error?: JobError | null };
 /** Coalesced: the actor sends at most ~10 per second per job, whatever the item count. */
 export type ProgressFrame = { seq: number; type: "progress"; counts: JobCounts };

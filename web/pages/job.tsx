@@ -76,10 +76,16 @@ export function JobPage({ id, s }: { id: string; s: Session }) {
       })
       .catch(setError);
     void reload();
+    let lastEvent = 0;
+    let reconnect = false;
     const onFrame = (f: Frame) => {
+      if (f.type !== "snapshot") lastEvent = Math.max(lastEvent, f.seq);
       if (f.type === "snapshot") {
         setJob(f.job);
         setCounts(f.job.counts);
+        // A reconnect the log no longer replays in full (the first connection read Postgres above).
+        if (reconnect && (f.trimmedThrough ?? 0) > lastEvent) void reload();
+        reconnect = true;
       } else if (f.type === "progress") setCounts(f.counts);
       else if (f.type === "status") {
         setJob((j) => (j ? { ...j, status: f.status, error: f.error ?? j.error } : j));

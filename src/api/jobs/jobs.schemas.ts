@@ -178,6 +178,10 @@ export const JobEventListSchema = z
       .number()
       .int()
       .openapi({ description: "The newest event's seq; page on with since=<last event's seq>." }),
+    trimmedThrough: z.number().int().openapi({
+      description:
+        "items, progress and review events up to this seq are no longer in the log (their items are in GET …/items, the counts in the job); 0 when nothing was trimmed.",
+    }),
   })
   .openapi("JobEventList");
 
