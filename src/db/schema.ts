@@ -267,6 +267,10 @@ export const jobItems = pgTable(
     description: text("description"),
     manufacturer: text("manufacturer"),
     quantity: numeric("quantity", { mode: "number" }),
+    // As the document prints them: the unit of measure and the country of origin (free text; the
+    // answer's ISO country is `country`). The declared NCM is `declared_ncm` below.
+    unit: text("unit"),
+    originCountry: text("origin_country"),
     // Every place the part number occurred in the input (list index, page/line), de-duplicated into one item.
     occurrences: jsonb("occurrences").notNull().default([]),
     status: itemStatusEnum("status").notNull().default("pending"),

@@ -65,6 +65,10 @@ const sourceMatches: Same<z.infer<typeof classificationSourceSchema>, Classifica
 void wireMatches;
 void sourceMatches;
 
+/** Whether an answer differs from the NCM the document declares (false without either). */
+export const disagreesWithDeclared = (declared: string | null, c: { ncm: string } | null): boolean =>
+  declared !== null && c !== null && c.ncm !== declared;
+
 /** The answer as clients see it on an item (the wire fields; the model and catalog row stay internal). */
 export function toItemClassification(c: ClassificationResult): ItemClassification {
   return {

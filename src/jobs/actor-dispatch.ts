@@ -48,8 +48,8 @@ export function retireOversent(sql: SqlStorage, batches: BatchRow[]): BatchRow[]
 
 export function batchMessage(sql: SqlStorage, s: ActorState, batchId: string): ClassifyMessage {
   const parts = sql
-    .exec<Pick<ItemRow, "seq" | "partnumber" | "description" | "manufacturer">>(
-      "SELECT seq, partnumber, description, manufacturer FROM items WHERE batch_id = ? AND status = 'pending' ORDER BY seq",
+    .exec<Pick<ItemRow, "seq" | "partnumber" | "description" | "manufacturer" | "declared_ncm" | "country">>(
+      "SELECT seq, partnumber, description, manufacturer, declared_ncm, country FROM items WHERE batch_id = ? AND status = 'pending' ORDER BY seq",
       batchId,
     )
     .toArray()
@@ -58,6 +58,8 @@ export function batchMessage(sql: SqlStorage, s: ActorState, batchId: string): C
       partnumber: r.partnumber,
       description: r.description,
       manufacturer: r.manufacturer,
+      declaredNcm: r.declared_ncm,
+      country: r.country,
     }));
   return {
     v: 1,

@@ -39,13 +39,19 @@ export const ACTOR_DDL = [
 export const ACTOR_COLUMNS: [string, string, string][] = [
   ["batches", "lease_until", "INTEGER"],
   ["batches", "faults", "INTEGER NOT NULL DEFAULT 0"],
+  // What the document prints beside the part number (evidence for the classifier, shown back).
+  ["items", "unit", "TEXT"],
+  ["items", "declared_ncm", "TEXT"],
+  ["items", "country", "TEXT"],
 ];
 
 /** Rows are inserted as one JSON parameter (json_each), which keeps far below the 100-parameter limit. */
 export const INSERT_ITEMS_SQL = `INSERT OR IGNORE INTO items
-  (seq, partnumber, raw, description, manufacturer, quantity, occurrences, status, reason, batch_id)
+  (seq, partnumber, raw, description, manufacturer, quantity, unit, declared_ncm, country, occurrences, status,
+    reason, batch_id)
   SELECT json_extract(value, '$.seq'), json_extract(value, '$.partnumber'), json_extract(value, '$.rawPartnumber'),
     json_extract(value, '$.description'), json_extract(value, '$.manufacturer'), json_extract(value, '$.quantity'),
+    json_extract(value, '$.unit'), json_extract(value, '$.declaredNcm'), json_extract(value, '$.country'),
     json(json_extract(value, '$.occurrences')), json_extract(value, '$.status'), json_extract(value, '$.reason'),
     json_extract(value, '$.batchId')
   FROM json_each(?)`;
@@ -57,6 +63,9 @@ export type ItemRow = {
   description: string | null;
   manufacturer: string | null;
   quantity: number | null;
+  unit: string | null;
+  declared_ncm: string | null;
+  country: string | null;
   occurrences: string;
   status: string;
   reason: string | null;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import type { ClassificationResult } from "../domain/classification";
+import { type ClassificationResult, disagreesWithDeclared } from "../domain/classification";
 import type { ItemStatus, JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
 import type { Occurrence } from "./normalize";
 
@@ -12,6 +12,9 @@ export interface OutboxRow {
   description: string | null;
   manufacturer: string | null;
   quantity: number | null;
+  unit: string | null;
+  declaredNcm: string | null;
+  country: string | null;
   occurrences: Occurrence[];
   status: ItemStatus;
   reason: string | null;
@@ -116,6 +119,8 @@ export async function flushItems(db: Db, tenantId: string, jobId: string, rows: 
       description: r.description,
       manufacturer: r.manufacturer,
       quantity: r.quantity,
+      unit: r.unit,
+      origin_country: r.country,
       occurrences: r.occurrences,
       status: r.status,
       reason: r.reason,
@@ -132,22 +137,24 @@ export async function flushItems(db: Db, tenantId: string, jobId: string, rows: 
       ipi_rate: typeof c?.ipiRate === "number" ? c.ipiRate : null,
       ipi_not_taxed: c?.ipiRate === "NT",
       ii_rate: c?.iiRate ?? null,
-      declared_ncm: c?.declaredNcm ?? null,
-      declared_disagrees: c?.declaredDisagrees === true,
+      // The document's NCM belongs to the item (kept whatever the outcome); any answer, the catalog's
+      // or a person's included, is compared with it.
+      declared_ncm: r.declaredNcm ?? c?.declaredNcm ?? null,
+      declared_disagrees: disagreesWithDeclared(r.declaredNcm ?? c?.declaredNcm ?? null, c),
       candidates: c?.candidates ?? null,
     };
   });
   await db.execute(sql`
     insert into job_items (job_id, seq, tenant_id, partnumber, raw_partnumber, description, manufacturer, quantity,
-      occurrences, status, reason, classification_id, ncm, ex_tipi, class_description, class_manufacturer, country,
+      unit, origin_country, occurrences, status, reason, classification_id, ncm, ex_tipi, class_description, class_manufacturer, country,
       confidence, rationale, source, ipi_rate, ipi_not_taxed, ii_rate, declared_ncm, declared_disagrees, candidates)
     select ${jobId}::uuid, x.seq, ${tenantId}::uuid, x.partnumber, x.raw_partnumber, x.description, x.manufacturer,
-      x.quantity, coalesce(x.occurrences, '[]'::jsonb), x.status::item_status, x.reason, x.classification_id, x.ncm,
+      x.quantity, x.unit, x.origin_country, coalesce(x.occurrences, '[]'::jsonb), x.status::item_status, x.reason, x.classification_id, x.ncm,
       x.ex_tipi, x.class_description, x.class_manufacturer, x.country, x.confidence, x.rationale,
       x.source::classification_source, x.ipi_rate, coalesce(x.ipi_not_taxed, false), x.ii_rate, x.declared_ncm,
       coalesce(x.declared_disagrees, false), x.candidates
     from jsonb_to_recordset(${json(values)}) as x(seq int, partnumber text, raw_partnumber text, description text,
-      manufacturer text, quantity numeric, occurrences jsonb, status text, reason text, classification_id uuid,
+      manufacturer text, quantity numeric, unit text, origin_country text, occurrences jsonb, status text, reason text, classification_id uuid,
       ncm text, ex_tipi text, class_description text, class_manufacturer text, country text, confidence real,
       rationale text, source text, ipi_rate numeric, ipi_not_taxed boolean, ii_rate numeric, declared_ncm text,
       declared_disagrees boolean, candidates jsonb)

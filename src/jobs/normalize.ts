@@ -8,6 +8,12 @@ export interface RawItem {
   description?: string | null;
   manufacturer?: string | null;
   quantity?: number | null;
+  /** Unit of measure as printed (UN, PC, M …). */
+  unit?: string | null;
+  /** An NCM the line declares (DANFE, NF-e): evidence for the classifier, never the answer. */
+  declaredNcm?: string | null;
+  /** Country of origin as printed (COO / origem). */
+  country?: string | null;
   /** Where an extracted item was printed: page (PDF) or row (spreadsheet), and line. */
   page?: number;
   line?: number;
@@ -29,12 +35,18 @@ export interface NewItem {
   description: string | null;
   manufacturer: string | null;
   quantity: number | null;
+  unit: string | null;
+  /** 8 digits, or null when the line declares none (or something that is not an NCM). */
+  declaredNcm: string | null;
+  country: string | null;
   occurrences: Occurrence[];
   status: "pending" | "invalid";
   reason: string | null;
 }
 
 export const MAX_PARTNUMBER_LENGTH = 64;
+const MAX_UNIT = 16;
+const MAX_COUNTRY = 60;
 /** An MPN with more words than this is a sentence pasted into the wrong column, not a part. */
 const MAX_WORDS = 4;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -71,6 +83,15 @@ const clean = (s: string | null | undefined) => {
   return t ? t : null;
 };
 
+/** Short printed fields (unit, country) are bounded: they are labels, not text. */
+const short = (s: string | null | undefined, max: number) => clean(s)?.slice(0, max) ?? null;
+
+/** A declared NCM as 8 digits (dots and spaces as printed dropped); anything else is not one. */
+export function declaredNcmOf(s: string | null | undefined): string | null {
+  const digits = (s ?? "").replace(/[.\s-]/g, "");
+  return /^\d{8}$/.test(digits) ? digits : null;
+}
+
 /** Builds the job's items in input order; item seq is 1-based and stable. */
 export function buildItems(raw: RawItem[]): NewItem[] {
   const items: NewItem[] = [];
@@ -90,6 +111,9 @@ export function buildItems(raw: RawItem[]): NewItem[] {
       existing.occurrences.push(occurrence);
       existing.description ??= clean(entry.description);
       existing.manufacturer ??= clean(entry.manufacturer);
+      existing.unit ??= short(entry.unit, MAX_UNIT);
+      existing.declaredNcm ??= declaredNcmOf(entry.declaredNcm);
+      existing.country ??= short(entry.country, MAX_COUNTRY);
       if (quantity !== undefined) existing.quantity = (existing.quantity ?? 0) + quantity;
       return;
     }
@@ -102,6 +126,9 @@ export function buildItems(raw: RawItem[]): NewItem[] {
       description: clean(entry.description),
       manufacturer: clean(entry.manufacturer),
       quantity: quantity ?? null,
+      unit: short(entry.unit, MAX_UNIT),
+      declaredNcm: declaredNcmOf(entry.declaredNcm),
+      country: short(entry.country, MAX_COUNTRY),
       occurrences: [occurrence],
       status: reason ? "invalid" : "pending",
       reason,

@@ -98,6 +98,10 @@ export interface ItemView {
   description: string | null;
   manufacturer: string | null;
   quantity: number | null;
+  /** As the document prints them: unit of measure, declared NCM (8 digits) and country of origin. */
+  unit: string | null;
+  declaredNcm: string | null;
+  country: string | null;
   occurrences: unknown[];
   status: ItemStatus;
   reason: string | null;
@@ -138,6 +142,9 @@ export function toItemView(r: ItemRowPg, human: ItemClassification | null = null
     description: r.description,
     manufacturer: r.manufacturer,
     quantity: r.quantity === null ? null : Number(r.quantity),
+    unit: r.unit,
+    declaredNcm: r.declaredNcm,
+    country: r.originCountry,
     occurrences: r.occurrences as unknown[],
     status: r.status,
     reason: r.reason,

@@ -3,7 +3,7 @@ import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
-import type { ClassificationResult } from "../domain/classification";
+import { type ClassificationResult, disagreesWithDeclared } from "../domain/classification";
 import { type ItemRowPg, type ItemView, itemClassification, toItemView } from "../jobs/repo";
 import { ApiError, notFound } from "../lib/errors";
 import type { ReviewAction, ReviewDecision } from "../shared/frames";
@@ -193,6 +193,7 @@ export async function decideItem(
         confidence: c?.confidence ?? null,
         rationale: c?.rationale ?? null,
         source: c?.source ?? null,
+        declaredDisagrees: disagreesWithDeclared(row.declaredNcm, c ?? null),
         updatedAt: sql`now()`,
       })
       .where(and(eq(jobItems.jobId, row.jobId), eq(jobItems.seq, row.seq)))

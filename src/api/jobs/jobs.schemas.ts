@@ -8,6 +8,17 @@ const ItemInputSchema = z
     description: z.string().max(2000).nullable().optional(),
     manufacturer: z.string().max(200).nullable().optional(),
     quantity: z.number().nonnegative().finite().nullable().optional(),
+    unit: z.string().max(16).nullable().optional(),
+    declaredNcm: z
+      .string()
+      .regex(/^\d{4}\.?\d{2}\.?\d{2}$/)
+      .nullable()
+      .optional()
+      .openapi({
+        description: "An NCM the source declares for the part (8 digits, dots allowed)",
+        example: "8532.24.10",
+      }),
+    country: z.string().max(60).nullable().optional(),
   })
   .openapi("JobItemInput");
 
@@ -156,6 +167,11 @@ export const JobItemSchema = z
     description: z.string().nullable(),
     manufacturer: z.string().nullable(),
     quantity: z.number().nullable(),
+    unit: z.string().nullable().openapi({ description: "Unit of measure as the document prints it" }),
+    declaredNcm: z.string().nullable().openapi({
+      description: "The NCM the document declares for the line (8 digits): evidence, not the answer",
+    }),
+    country: z.string().nullable().openapi({ description: "Country of origin as the document prints it" }),
     occurrences: z.array(z.unknown()),
     status: z.enum(ITEM_STATUSES),
     reason: z.string().nullable(),

@@ -12,6 +12,8 @@ export const row = (over: Partial<ItemRow> = {}): ItemRow => ({
   description: "Capacitor cerâmico 100nF, 50V",
   manufacturer: "Murata",
   quantity: 100,
+  unit: null,
+  originCountry: null,
   occurrences: [{ page: 1 }, { page: 3 }],
   status: "classified",
   reason: null,

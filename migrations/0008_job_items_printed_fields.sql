@@ -1,0 +1,2 @@
+ALTER TABLE "job_items" ADD COLUMN "unit" text;--> statement-breakpoint
+ALTER TABLE "job_items" ADD COLUMN "origin_country" text;
