@@ -1,7 +1,9 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
+import { COLUMNS } from "../../src/reports/columns";
 import { renderXlsx } from "../../src/reports/xlsx";
+import { columnName } from "../../src/reports/xlsx-writer";
 import { manyRows } from "./support/rows";
 
 const NCM = new Map([
@@ -25,7 +27,9 @@ describe("XLSX report, read back by SheetJS", () => {
     expect(results.map((r) => r.partnumber)).toEqual(rows.map((r) => r.partnumber));
     expect(results.every((r) => typeof r.confidence === "number")).toBe(true);
     expect(results[3]!.status).toBe("needs_review");
-    expect(book.Sheets.Results!["!autofilter"]?.ref).toBe(`A1:Q${rows.length + 1}`);
+    expect(book.Sheets.Results!["!autofilter"]?.ref).toBe(
+      `A1:${columnName(COLUMNS.length - 1)}${rows.length + 1}`,
+    );
   });
 
   it("summarises counts by status, source and chapter with the chapter's description", () => {
@@ -46,7 +50,10 @@ describe("XLSX report, read back by SheetJS", () => {
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
     expect(sheet).toMatch(/<pane ySplit="1"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<col min="2" max="2" width="22" customWidth="1"\/>/);
-    expect(sheet).toMatch(/<conditionalFormatting sqref="O2:O61"><cfRule type="colorScale"/);
+    const confidence = columnName(COLUMNS.findIndex((c) => c.header === "confidence"));
+    expect(sheet).toContain(
+      `<conditionalFormatting sqref="${confidence}2:${confidence}61"><cfRule type="colorScale"`,
+    );
     // Row 5 is rows[3], which needs review: every cell carries the highlighted style.
     const row5 = sheet.match(/<row r="5">(.*?)<\/row>/)![1]!;
     expect(row5.match(/<c /g)!.length).toBe(row5.match(/ s="[34]"/g)!.length);
