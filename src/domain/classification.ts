@@ -1,4 +1,5 @@
-import { z } from "zod";
+// The API names these schemas (`.openapi()`), which works only on schemas built by the extended zod.
+import { z } from "@hono/zod-openapi";
 import type { ClassificationSourceName, ItemClassification } from "../shared/jobs";
 
 /**
@@ -19,7 +20,7 @@ export const candidateSchema = z.object({
 
 /** What clients see on an item. */
 export const itemClassificationSchema = z.object({
-  ncm: z.string(),
+  ncm: z.string().meta({ example: "85322410" }),
   exTipi: z.string().nullable(),
   description: z.string().nullable(),
   manufacturer: z.string().nullable(),
@@ -27,18 +28,24 @@ export const itemClassificationSchema = z.object({
   confidence: z.number(),
   rationale: z.string(),
   source: classificationSourceSchema,
-  /** IPI from the TIPI (percent, or "NT"), null when the TIPI has no line for the code. */
+  /** Null when the TIPI has no line for the code. */
   ipiRate: z
     .union([z.number(), z.literal("NT")])
     .nullable()
-    .optional(),
-  /** Import duty applied (TEC Anexo II, else Anexo I), percent. */
-  iiRate: z.number().nullable().optional(),
-  /** The NCM the document declares, and whether this answer differs from it. */
-  declaredNcm: z.string().nullable().optional(),
-  declaredDisagrees: z.boolean().optional(),
-  /** The ranked NCM candidates the answer was chosen from, for a reviewer to pick. */
-  candidates: z.array(candidateSchema).optional(),
+    .optional()
+    .describe('IPI from the TIPI, percent, or "NT" (não tributado)'),
+  iiRate: z
+    .number()
+    .nullable()
+    .optional()
+    .describe("Import duty applied (TEC Anexo II, else Anexo I), percent"),
+  declaredNcm: z.string().nullable().optional().describe("The NCM the document declares"),
+  declaredDisagrees: z.boolean().optional().describe("The answer differs from the declared NCM"),
+  /** For a reviewer to pick from. */
+  candidates: z
+    .array(candidateSchema)
+    .optional()
+    .describe("Ranked NCM candidates the answer was chosen from"),
 });
 
 /** A classification as it travels from the cascade to the actor and on to Postgres. */

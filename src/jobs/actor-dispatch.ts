@@ -1,8 +1,10 @@
+import { toEvidence } from "../domain/item";
+import { fromSqliteItem, type ItemSqliteRow } from "../domain/item-sqlite";
 import { errorFields, log } from "../lib/logger";
 import type { ClassifyMessage } from "../queue/message";
 import { isFinalStatus } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
-import type { BatchRow, ItemRow } from "./actor-schema";
+import type { BatchRow } from "./actor-schema";
 import { type ActorState, count, failPending } from "./actor-store";
 import { leaseMs, MAX_BATCH_SENDS } from "./leases";
 
@@ -48,19 +50,12 @@ export function retireOversent(sql: SqlStorage, batches: BatchRow[]): BatchRow[]
 
 export function batchMessage(sql: SqlStorage, s: ActorState, batchId: string): ClassifyMessage {
   const parts = sql
-    .exec<Pick<ItemRow, "seq" | "partnumber" | "description" | "manufacturer" | "declared_ncm" | "country">>(
-      "SELECT seq, partnumber, description, manufacturer, declared_ncm, country FROM items WHERE batch_id = ? AND status = 'pending' ORDER BY seq",
+    .exec<ItemSqliteRow>(
+      "SELECT * FROM items WHERE batch_id = ? AND status = 'pending' ORDER BY seq",
       batchId,
     )
     .toArray()
-    .map((r) => ({
-      seq: r.seq,
-      partnumber: r.partnumber,
-      description: r.description,
-      manufacturer: r.manufacturer,
-      declaredNcm: r.declared_ncm,
-      country: r.country,
-    }));
+    .map((r) => toEvidence(fromSqliteItem(r)));
   return {
     v: 1,
     jobId: s.jobId,

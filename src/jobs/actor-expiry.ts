@@ -1,8 +1,8 @@
 import { fromSqliteResult, toSqliteResult } from "../domain/classification";
+import { toResultView } from "../domain/item";
+import { fromSqliteItem, type ItemSqliteRow } from "../domain/item-sqlite";
 import { isFinalStatus, type JobCounts } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
-import { toOutboxRow, toResultView } from "./actor-flush";
-import type { ItemRow } from "./actor-schema";
 import * as store from "./actor-store";
 
 export const EXPIRED_REASON = "ncm_expired";
@@ -21,7 +21,7 @@ export function applyExpiry(core: ActorCore, seqs: number[]): { applied: number;
   let applied = 0;
   core.commit(() => {
     const rows = sql
-      .exec<ItemRow>(
+      .exec<ItemSqliteRow>(
         "SELECT * FROM items WHERE status = 'classified' AND seq IN (SELECT value FROM json_each(?))",
         wanted,
       )
@@ -37,7 +37,7 @@ export function applyExpiry(core: ActorCore, seqs: number[]): { applied: number;
         row.seq,
       );
       return toResultView(s.jobId, {
-        ...toOutboxRow(row),
+        ...fromSqliteItem(row),
         status: "needs_review",
         reason: EXPIRED_REASON,
         classification: result,

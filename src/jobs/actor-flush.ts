@@ -1,11 +1,10 @@
 import type { Db } from "../db/client";
-import { fromSqliteResult, toItemClassification } from "../domain/classification";
+import { type Item, toResultView } from "../domain/item";
+import { fromSqliteItem, type ItemSqliteRow } from "../domain/item-sqlite";
 import { classifyFault } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
 import type { JobEventBody } from "../shared/frames";
-import { type ItemResultView, type ItemStatus, itemId } from "../shared/jobs";
-import type { ItemRow } from "./actor-schema";
-import { flushItems, type OutboxRow } from "./flush";
+import { flushItems } from "./flush";
 
 /** Rows per Postgres flush statement group. */
 const FLUSH_ROWS = 500;
@@ -37,15 +36,15 @@ export async function flushOutbox(host: FlushHost, db: Db, tenantId: string, job
   const { sql } = host;
   for (let round = 0; round < FLUSH_ROUNDS; round += FLUSH_PARALLEL) {
     const rows = sql
-      .exec<ItemRow>(
+      .exec<ItemSqliteRow>(
         "SELECT items.* FROM outbox JOIN items USING (seq) ORDER BY seq LIMIT ?",
         FLUSH_ROWS * FLUSH_PARALLEL,
       )
       .toArray();
     if (rows.length === 0) return;
-    const groups: OutboxRow[][] = [];
+    const groups: Item[][] = [];
     for (let i = 0; i < rows.length; i += FLUSH_ROWS)
-      groups.push(rows.slice(i, i + FLUSH_ROWS).map(toOutboxRow));
+      groups.push(rows.slice(i, i + FLUSH_ROWS).map(fromSqliteItem));
     const started = Date.now();
     const written = await Promise.allSettled(groups.map((g) => writeRows(db, tenantId, jobId, g)));
     log("debug", "job flush", { jobId, rows: rows.length, ms: Date.now() - started });
@@ -56,7 +55,7 @@ export async function flushOutbox(host: FlushHost, db: Db, tenantId: string, job
   }
 }
 
-function settle(host: FlushHost, jobId: string, written: OutboxRow[]): void {
+function settle(host: FlushHost, jobId: string, written: Item[]): void {
   const { sql } = host;
   host.commit(() => {
     for (const r of written) {
@@ -80,7 +79,7 @@ function settle(host: FlushHost, jobId: string, written: OutboxRow[]): void {
   });
 }
 
-async function writeRows(db: Db, tenantId: string, jobId: string, rows: OutboxRow[]): Promise<OutboxRow[]> {
+async function writeRows(db: Db, tenantId: string, jobId: string, rows: Item[]): Promise<Item[]> {
   try {
     await flushItems(db, tenantId, jobId, rows);
     return rows;
@@ -88,7 +87,7 @@ async function writeRows(db: Db, tenantId: string, jobId: string, rows: OutboxRo
     if (classifyFault(err) !== "input") throw err;
     log("warn", "flush refused as data; writing rows one by one", { jobId, ...errorFields(err) });
   }
-  const out: OutboxRow[] = [];
+  const out: Item[] = [];
   for (const row of rows) {
     try {
       await flushItems(db, tenantId, jobId, [row]);
@@ -116,7 +115,7 @@ async function writeRows(db: Db, tenantId: string, jobId: string, rows: OutboxRo
 const printable = (s: string | null) =>
   s === null ? null : s.replace(/[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/g, "").slice(0, 256);
 
-function unstorable(r: OutboxRow): OutboxRow {
+function unstorable(r: Item): Item {
   return {
     ...r,
     partnumber: printable(r.partnumber) ?? "",
@@ -127,35 +126,5 @@ function unstorable(r: OutboxRow): OutboxRow {
     status: "failed",
     reason: UNSTORABLE_REASON,
     classification: null,
-  };
-}
-
-export function toOutboxRow(r: ItemRow): OutboxRow {
-  return {
-    seq: r.seq,
-    partnumber: r.partnumber,
-    rawPartnumber: r.raw,
-    description: r.description,
-    manufacturer: r.manufacturer,
-    quantity: r.quantity,
-    unit: r.unit,
-    declaredNcm: r.declared_ncm,
-    country: r.country,
-    occurrences: JSON.parse(r.occurrences),
-    status: r.status as ItemStatus,
-    reason: r.reason,
-    classification: fromSqliteResult(r.result),
-  };
-}
-
-export function toResultView(jobId: string, r: OutboxRow): ItemResultView {
-  const c = r.classification;
-  return {
-    id: itemId(jobId, r.seq),
-    seq: r.seq,
-    partnumber: r.partnumber,
-    status: r.status,
-    reason: r.reason,
-    classification: c ? toItemClassification(c) : null,
   };
 }

@@ -1,7 +1,7 @@
+import type { NewItem } from "../domain/item";
 import { isFinalStatus, type JobError, type JobStatus, type JobView } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
 import * as store from "./actor-store";
-import type { NewItem } from "./normalize";
 
 export interface InitJobArgs {
   jobId: string;

@@ -1,9 +1,9 @@
 import { type ClassificationResult, toSqliteResult } from "../domain/classification";
+import { toResultView } from "../domain/item";
+import { fromSqliteItem, type ItemSqliteRow } from "../domain/item-sqlite";
 import type { ReviewDecision } from "../shared/frames";
 import { type ItemStatus, isFinalStatus, type JobCounts } from "../shared/jobs";
 import type { ActorCore } from "./actor-core";
-import { toOutboxRow, toResultView } from "./actor-flush";
-import type { ItemRow } from "./actor-schema";
 import * as store from "./actor-store";
 
 export interface ReviewedItem {
@@ -28,7 +28,7 @@ export function applyReview(
   const sql = core.sql;
   let applied = false;
   core.commit(() => {
-    const row = sql.exec<ItemRow>("SELECT * FROM items WHERE seq = ?", seq).toArray()[0];
+    const row = sql.exec<ItemSqliteRow>("SELECT * FROM items WHERE seq = ?", seq).toArray()[0];
     if (!row) return;
     sql.exec(
       "UPDATE items SET status = ?, reason = ?, result = ? WHERE seq = ?",
@@ -42,7 +42,7 @@ export function applyReview(
     s.publishedCounts = JSON.stringify(counts);
     // A running job writes its counters to the jobs row again; a finished one was updated with the decision.
     if (!isFinalStatus(s.status)) s.jobRowDirty = true;
-    const item = toResultView(s.jobId, { ...toOutboxRow(row), ...next });
+    const item = toResultView(s.jobId, { ...fromSqliteItem(row), ...next });
     core.append({ type: "review", item, decision, counts });
     applied = true;
   });

@@ -1,7 +1,8 @@
 /**
  * The JobActor's SQLite tables. Items carry their state and result; `batches` tracks what is
  * queued and in flight; `outbox` lists items whose current state is not yet in Postgres;
- * `events` is the seq-numbered log replayed to WebSocket clients.
+ * `events` is the seq-numbered log replayed to WebSocket clients. An items row and its mapping to
+ * the domain item are in src/domain/item-sqlite.ts.
  */
 export const ACTOR_DDL = [
   "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -44,34 +45,6 @@ export const ACTOR_COLUMNS: [string, string, string][] = [
   ["items", "declared_ncm", "TEXT"],
   ["items", "country", "TEXT"],
 ];
-
-/** Rows are inserted as one JSON parameter (json_each), which keeps far below the 100-parameter limit. */
-export const INSERT_ITEMS_SQL = `INSERT OR IGNORE INTO items
-  (seq, partnumber, raw, description, manufacturer, quantity, unit, declared_ncm, country, occurrences, status,
-    reason, batch_id)
-  SELECT json_extract(value, '$.seq'), json_extract(value, '$.partnumber'), json_extract(value, '$.rawPartnumber'),
-    json_extract(value, '$.description'), json_extract(value, '$.manufacturer'), json_extract(value, '$.quantity'),
-    json_extract(value, '$.unit'), json_extract(value, '$.declaredNcm'), json_extract(value, '$.country'),
-    json(json_extract(value, '$.occurrences')), json_extract(value, '$.status'), json_extract(value, '$.reason'),
-    json_extract(value, '$.batchId')
-  FROM json_each(?)`;
-
-export type ItemRow = {
-  seq: number;
-  partnumber: string;
-  raw: string;
-  description: string | null;
-  manufacturer: string | null;
-  quantity: number | null;
-  unit: string | null;
-  declared_ncm: string | null;
-  country: string | null;
-  occurrences: string;
-  status: string;
-  reason: string | null;
-  result: string | null;
-  batch_id: string | null;
-};
 
 export type BatchRow = {
   id: string;

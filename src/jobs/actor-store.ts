@@ -1,3 +1,5 @@
+import type { NewItem } from "../domain/item";
+import { INSERT_ITEMS_SQL } from "../domain/item-sqlite";
 import type {
   ItemStatus,
   JobCounts,
@@ -7,8 +9,7 @@ import type {
   JobStatus,
   JobWarning,
 } from "../shared/jobs";
-import { ACTOR_COLUMNS, ACTOR_DDL, INSERT_ITEMS_SQL } from "./actor-schema";
-import type { NewItem } from "./normalize";
+import { ACTOR_COLUMNS, ACTOR_DDL } from "./actor-schema";
 
 /** The job's scalar state, persisted as one JSON row in `meta`. */
 export interface ActorState {

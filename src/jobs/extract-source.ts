@@ -1,12 +1,13 @@
 import { createProviderFromEnv } from "../classify/ai/from-env";
 import { isProviderError, type ProviderError } from "../classify/ai/provider";
+import type { NewItem } from "../domain/item";
 import { extractDocument } from "../extract";
 import { type AiExtractor, ExtractionError } from "../extract/types";
 import type { Bindings } from "../lib/env";
 import { DependencyError } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";
 import type { JobError, JobErrorDetails, JobOptions, JobSource, JobWarning } from "../shared/jobs";
-import { buildItems, type NewItem } from "./normalize";
+import { buildItems } from "./normalize";
 
 export type SourceOutcome = { items: NewItem[]; warnings?: JobWarning[] } | { failure: JobError };
 

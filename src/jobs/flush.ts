@@ -1,25 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { type ClassificationResult, disagreesWithDeclared } from "../domain/classification";
-import type { ItemStatus, JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
-import type { Occurrence } from "./normalize";
-
-/** An item row as the actor's outbox hands it to Postgres. */
-export interface OutboxRow {
-  seq: number;
-  partnumber: string;
-  rawPartnumber: string;
-  description: string | null;
-  manufacturer: string | null;
-  quantity: number | null;
-  unit: string | null;
-  declaredNcm: string | null;
-  country: string | null;
-  occurrences: Occurrence[];
-  status: ItemStatus;
-  reason: string | null;
-  classification: ClassificationResult | null;
-}
+import { disagreesWithDeclared } from "../domain/classification";
+import type { Item } from "../domain/item";
+import type { JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
@@ -33,7 +16,7 @@ async function writeCatalog(
   db: Db,
   tenantId: string,
   jobId: string,
-  rows: OutboxRow[],
+  rows: Item[],
 ): Promise<Map<string, string>> {
   const fresh = rows.filter(
     (r) => r.status === "classified" && r.classification && !r.classification.classificationId,
@@ -107,7 +90,7 @@ async function writeCatalog(
 }
 
 /** Upserts the rows into job_items (one statement) after writing new classifications to the catalog. */
-export async function flushItems(db: Db, tenantId: string, jobId: string, rows: OutboxRow[]): Promise<void> {
+export async function flushItems(db: Db, tenantId: string, jobId: string, rows: Item[]): Promise<void> {
   if (rows.length === 0) return;
   const active = await writeCatalog(db, tenantId, jobId, rows);
   const values = rows.map((r) => {

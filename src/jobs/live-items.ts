@@ -1,7 +1,7 @@
-import { fromSqliteResult, toItemClassification } from "../domain/classification";
+import { toItemClassification } from "../domain/classification";
+import type { ItemView } from "../domain/item";
+import { fromSqliteItem, type ItemSqliteRow } from "../domain/item-sqlite";
 import { type ItemClassification, type ItemStatus, itemId } from "../shared/jobs";
-import type { ItemRow } from "./actor-schema";
-import type { ItemView } from "./repo";
 
 export interface LiveItemsQuery {
   status?: ItemStatus | undefined;
@@ -25,7 +25,7 @@ export function liveItems(
   q: LiveItemsQuery,
 ): { items: LiveItem[]; more: boolean } {
   const rows = sql
-    .exec<ItemRow>(
+    .exec<ItemSqliteRow>(
       `SELECT * FROM items WHERE seq > ? ${q.status ? "AND status = ?" : ""} ORDER BY seq LIMIT ?`,
       ...(q.status ? [q.afterSeq, q.status, q.limit + 1] : [q.afterSeq, q.limit + 1]),
     )
@@ -33,22 +33,11 @@ export function liveItems(
   return { items: rows.slice(0, q.limit).map((r) => liveItem(jobId, r)), more: rows.length > q.limit };
 }
 
-function liveItem(jobId: string, r: ItemRow): LiveItem {
-  const c = fromSqliteResult(r.result);
+function liveItem(jobId: string, r: ItemSqliteRow): LiveItem {
+  const { classification: c, ...item } = fromSqliteItem(r);
   return {
+    ...item,
     id: itemId(jobId, r.seq),
-    seq: r.seq,
-    partnumber: r.partnumber,
-    rawPartnumber: r.raw,
-    description: r.description,
-    manufacturer: r.manufacturer,
-    quantity: r.quantity,
-    unit: r.unit,
-    declaredNcm: r.declared_ncm,
-    country: r.country,
-    occurrences: JSON.parse(r.occurrences) as unknown[],
-    status: r.status as ItemStatus,
-    reason: r.reason,
     source: c?.source ?? null,
     classificationId: c?.classificationId ?? null,
     classification: c ? toItemClassification(c) : null,

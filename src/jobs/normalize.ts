@@ -3,46 +3,12 @@
  * occurrence kept), and with empty or absurd entries kept as `invalid` items with a reason, so one
  * bad line never rejects the whole job.
  */
-export interface RawItem {
-  partnumber: string;
-  description?: string | null;
-  manufacturer?: string | null;
-  quantity?: number | null;
-  /** Unit of measure as printed (UN, PC, M …). */
-  unit?: string | null;
-  /** An NCM the line declares (DANFE, NF-e): evidence for the classifier, never the answer. */
-  declaredNcm?: string | null;
-  /** Country of origin as printed (COO / origem). */
-  country?: string | null;
-  /** Where an extracted item was printed: page (PDF) or row (spreadsheet), and line. */
-  page?: number;
-  line?: number;
-}
+import type { NewItem, Occurrence, PrintedFields } from "../domain/item";
 
-export interface Occurrence {
-  /** 0-based index in the submitted list (or in the extracted items). */
-  index: number;
-  raw: string;
-  quantity?: number;
-  page?: number;
-  line?: number;
-}
-
-export interface NewItem {
-  seq: number;
-  partnumber: string;
-  rawPartnumber: string;
-  description: string | null;
-  manufacturer: string | null;
-  quantity: number | null;
-  unit: string | null;
-  /** 8 digits, or null when the line declares none (or something that is not an NCM). */
-  declaredNcm: string | null;
-  country: string | null;
-  occurrences: Occurrence[];
-  status: "pending" | "invalid";
-  reason: string | null;
-}
+/** One entry as a client sends it or the extractor finds it: the printed fields all optional. */
+export type RawItem = { partnumber: string } & {
+  [K in keyof PrintedFields]?: PrintedFields[K] | undefined;
+} & Pick<Occurrence, "page" | "line">;
 
 export const MAX_PARTNUMBER_LENGTH = 64;
 const MAX_UNIT = 16;

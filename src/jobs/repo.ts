@@ -3,6 +3,7 @@ import { lookupCatalog } from "../classify/catalog";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
+import type { ItemView, Occurrence } from "../domain/item";
 import { notFound } from "../lib/errors";
 import {
   type ItemClassification,
@@ -89,27 +90,6 @@ export async function listJobs(
 
 const isItemCursor = (v: unknown): v is { seq: number } => Number.isInteger((v as { seq?: unknown })?.seq);
 
-export interface ItemView {
-  /** Stable item id (`<job>.<seq>`), the same in `items` frames and the review queue. */
-  id: string;
-  seq: number;
-  partnumber: string;
-  rawPartnumber: string;
-  description: string | null;
-  manufacturer: string | null;
-  quantity: number | null;
-  /** As the document prints them: unit of measure, declared NCM (8 digits) and country of origin. */
-  unit: string | null;
-  declaredNcm: string | null;
-  country: string | null;
-  occurrences: unknown[];
-  status: ItemStatus;
-  reason: string | null;
-  classification: ItemClassification | null;
-  /** The tenant's human catalog entry for this part number, when the item's own answer is not it (e.g. `reclassify`). */
-  human: ItemClassification | null;
-}
-
 export type ItemRowPg = typeof jobItems.$inferSelect;
 
 /** The item's own classification as stored on its row (null when nothing was proposed). */
@@ -145,7 +125,7 @@ export function toItemView(r: ItemRowPg, human: ItemClassification | null = null
     unit: r.unit,
     declaredNcm: r.declaredNcm,
     country: r.originCountry,
-    occurrences: r.occurrences as unknown[],
+    occurrences: r.occurrences as Occurrence[],
     status: r.status,
     reason: r.reason,
     classification: itemClassification(r),

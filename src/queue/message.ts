@@ -2,18 +2,14 @@
  * The CLASSIFY queue's messages. What the classifier answers (ClassificationResult, ItemOutcome)
  * is the domain model's: src/domain/classification.ts.
  */
+import type { ItemEvidence } from "../domain/item";
 
-/** One part to classify, as the JobActor sends it. */
-export interface ClassifyPart {
-  seq: number;
-  partnumber: string;
-  description: string | null;
-  manufacturer: string | null;
-  /** The NCM the document declares for this line (NF-e, DANFE), when it prints one. */
-  declaredNcm?: string | null;
-  /** Country of origin as the document prints it (COO / origem). */
-  country?: string | null;
-}
+/**
+ * One part to classify, as the JobActor sends it: the item's evidence (src/domain/item.ts). Messages
+ * queued before a field existed lack it, so the classifier reads each one as possibly absent.
+ */
+export type ClassifyPart = Omit<ItemEvidence, "declaredNcm" | "country"> &
+  Partial<Pick<ItemEvidence, "declaredNcm" | "country">>;
 
 /** A CLASSIFY / CLASSIFY_HIGH message: one batch of a job (≤ 50 parts keeps it far below 128 KB). */
 export interface ClassifyMessage {

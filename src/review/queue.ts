@@ -2,8 +2,9 @@ import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { candidatesByHeading, type NcmCandidate } from "../classify/candidates";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
+import type { ItemView } from "../domain/item";
 import { decodeCursor, encodeCursor } from "../jobs/cursor";
-import { humanEntries, humanFor, type ItemRowPg, type ItemView, toItemView } from "../jobs/repo";
+import { humanEntries, humanFor, type ItemRowPg, toItemView } from "../jobs/repo";
 
 export interface ReviewQuery {
   jobId?: string | undefined;

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { itemClassificationSchema } from "../../domain/classification";
+import { itemViewSchema } from "../../domain/item";
 import { ITEM_STATUSES, JOB_STATUSES } from "../../shared/jobs";
 
 const ItemInputSchema = z
@@ -120,66 +122,13 @@ export const JobListSchema = z
   .object({ jobs: z.array(JobSchema), nextCursor: z.string().nullable() })
   .openapi("JobList");
 
-export const ClassificationSchema = z
-  .object({
-    ncm: z.string().openapi({ example: "85322410" }),
-    exTipi: z.string().nullable(),
-    description: z.string().nullable(),
-    manufacturer: z.string().nullable(),
-    country: z.string().nullable(),
-    confidence: z.number(),
-    rationale: z.string(),
-    source: z.enum(["catalog", "rules", "ai", "human"]),
-    ipiRate: z
-      .union([z.number(), z.literal("NT")])
-      .nullable()
-      .optional()
-      .openapi({ description: 'IPI from the TIPI, percent, or "NT" (não tributado)' }),
-    iiRate: z.number().nullable().optional().openapi({ description: "Import duty applied (TEC), percent" }),
-    declaredNcm: z.string().nullable().optional().openapi({ description: "The NCM the document declares" }),
-    declaredDisagrees: z
-      .boolean()
-      .optional()
-      .openapi({ description: "The answer differs from the declared NCM" }),
-    candidates: z
-      .array(
-        z.object({
-          code: z.string(),
-          description: z.string(),
-          score: z.number(),
-          sources: z.array(z.string()),
-        }),
-      )
-      .optional()
-      .openapi({ description: "Ranked NCM candidates the answer was chosen from" }),
-  })
-  .openapi("Classification");
+export const ClassificationSchema = itemClassificationSchema.openapi("Classification");
 
-export const JobItemSchema = z
-  .object({
-    id: z.string().openapi({
-      description: "Stable item id (`<job id>.<seq>`), also in `items`/`review` frames and the review queue.",
-      example: "0b6f2c4e-5d1a-4f4e-9a51-3f1c2b7d9e10.3",
-    }),
-    seq: z.number().int(),
-    partnumber: z.string(),
-    rawPartnumber: z.string(),
-    description: z.string().nullable(),
-    manufacturer: z.string().nullable(),
-    quantity: z.number().nullable(),
-    unit: z.string().nullable().openapi({ description: "Unit of measure as the document prints it" }),
-    declaredNcm: z.string().nullable().openapi({
-      description: "The NCM the document declares for the line (8 digits): evidence, not the answer",
-    }),
-    country: z.string().nullable().openapi({ description: "Country of origin as the document prints it" }),
-    occurrences: z.array(z.unknown()),
-    status: z.enum(ITEM_STATUSES),
-    reason: z.string().nullable(),
+// The domain's item view, its classifications named (one `Classification` component, referenced).
+export const JobItemSchema = itemViewSchema
+  .extend({
     classification: ClassificationSchema.nullable(),
-    human: ClassificationSchema.nullable().openapi({
-      description:
-        "The tenant's human-confirmed classification of this part number, when the item's own answer is another one (e.g. a `reclassify` job).",
-    }),
+    human: ClassificationSchema.nullable().describe(itemViewSchema.shape.human.description ?? ""),
   })
   .openapi("JobItem");
 

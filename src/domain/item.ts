@@ -1,0 +1,103 @@
+// The API names these schemas (`.openapi()`), which works only on schemas built by the extended zod.
+import { z } from "@hono/zod-openapi";
+import { ITEM_STATUSES, type ItemResultView, itemId } from "../shared/jobs";
+import { classificationResultSchema, itemClassificationSchema, toItemClassification } from "./classification";
+
+/**
+ * A job's item, defined once: the schemas below are the definition, the types are inferred from
+ * them, and the mappers to the stores sit beside them (item-sqlite.ts for the JobActor, item-pg.ts
+ * for Postgres). A field added here is a type error in every mapper until it is carried through.
+ */
+
+export const itemStatusSchema = z.enum(ITEM_STATUSES);
+
+/** One place the part number occurred in the input; repeats of a part number are one item. */
+export const occurrenceSchema = z.object({
+  /** 0-based index in the submitted list (or in the extracted items). */
+  index: z.number().int(),
+  raw: z.string(),
+  quantity: z.number().optional(),
+  /** Page (PDF) or row (spreadsheet), and line, where an extracted item was printed. */
+  page: z.number().int().optional(),
+  line: z.number().int().optional(),
+});
+export type Occurrence = z.infer<typeof occurrenceSchema>;
+
+/**
+ * What the input says about the part beside its number: shown back as sent, and evidence for the
+ * classifier, never its answer (the answer's own description, manufacturer and country are the
+ * classification's).
+ */
+export const printedFieldsSchema = z.object({
+  description: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  quantity: z.number().nullable(),
+  unit: z.string().nullable().describe("Unit of measure as the document prints it"),
+  declaredNcm: z
+    .string()
+    .nullable()
+    .describe("The NCM the document declares for the line (8 digits): evidence, not the answer"),
+  country: z.string().nullable().describe("Country of origin as the document prints it"),
+});
+export type PrintedFields = z.infer<typeof printedFieldsSchema>;
+
+const itemCore = {
+  seq: z.number().int(),
+  partnumber: z.string(),
+  rawPartnumber: z.string(),
+  ...printedFieldsSchema.shape,
+  occurrences: z.array(occurrenceSchema),
+  status: itemStatusSchema,
+  reason: z.string().nullable(),
+};
+
+/** An item as the engine holds it: the actor's SQLite row, the outbox row written to Postgres. */
+export const itemSchema = z.object({ ...itemCore, classification: classificationResultSchema.nullable() });
+export type Item = z.infer<typeof itemSchema>;
+
+/** An item as intake makes it: not classified yet (pending), or refused with a reason (invalid). */
+export type NewItem = Omit<Item, "classification" | "status"> & { status: "pending" | "invalid" };
+
+/** What the classifier is told about one item (the CLASSIFY message carries these). */
+export type ItemEvidence = Pick<
+  Item,
+  "seq" | "partnumber" | "description" | "manufacturer" | "declaredNcm" | "country"
+>;
+
+export const toEvidence = (i: Item): ItemEvidence => ({
+  seq: i.seq,
+  partnumber: i.partnumber,
+  description: i.description,
+  manufacturer: i.manufacturer,
+  declaredNcm: i.declaredNcm,
+  country: i.country,
+});
+
+/** An item as clients see it (GET /v1/jobs/:id/items, live or from Postgres). */
+export const itemViewSchema = z.object({
+  id: z.string().meta({
+    description: "Stable item id (`<job id>.<seq>`), also in `items`/`review` frames and the review queue.",
+    example: "0b6f2c4e-5d1a-4f4e-9a51-3f1c2b7d9e10.3",
+  }),
+  ...itemCore,
+  classification: itemClassificationSchema.nullable(),
+  human: itemClassificationSchema
+    .nullable()
+    .describe(
+      "The tenant's human-confirmed classification of this part number, when the item's own answer is another one (e.g. a `reclassify` job).",
+    ),
+});
+export type ItemView = z.infer<typeof itemViewSchema>;
+
+/** One item's outcome as `items` frames carry it (the wire frame, without the input fields). */
+export function toResultView(jobId: string, item: Item): ItemResultView {
+  const c = item.classification;
+  return {
+    id: itemId(jobId, item.seq),
+    seq: item.seq,
+    partnumber: item.partnumber,
+    status: item.status,
+    reason: item.reason,
+    classification: c ? toItemClassification(c) : null,
+  };
+}
