@@ -1,6 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { fromRaw } from "../db/recordset";
+import { classifications } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
+import { fromCatalogRow } from "../domain/classification-pg";
 
 /**
  * The catalog query for a batch's part numbers. It is driven by the (≤ 100) part numbers asked for,
@@ -13,8 +16,7 @@ import type { ClassificationResult } from "../domain/classification";
  */
 export function catalogQuery(tenantId: string, mpns: string[], opts: { humanOnly: boolean }): SQL {
   return sql`
-    select p.mpn, c.id, c.ncm, c.ex_tipi, c.description, c.manufacturer, c.country, c.confidence, c.rationale,
-      c.source, c.model
+    select p.mpn, c.*
     from (select distinct value as mpn from jsonb_array_elements_text(${JSON.stringify(mpns)}::jsonb)) as q
     cross join lateral (
       select id, mpn from partnumbers where tenant_id = ${tenantId}::uuid and mpn = q.mpn limit 1
@@ -39,34 +41,9 @@ export async function lookupCatalog(
 ): Promise<Map<string, ClassificationResult>> {
   const found = new Map<string, ClassificationResult>();
   if (mpns.length === 0) return found;
-  const rows = await db.execute<{
-    mpn: string;
-    id: string;
-    ncm: string;
-    ex_tipi: string | null;
-    description: string | null;
-    manufacturer: string | null;
-    country: string | null;
-    confidence: number;
-    rationale: string;
-    source: ClassificationResult["source"];
-    model: string | null;
-  }>(catalogQuery(tenantId, mpns, opts));
-  for (const r of rows.rows) {
-    found.set(r.mpn, {
-      ncm: r.ncm,
-      exTipi: r.ex_tipi,
-      description: r.description,
-      manufacturer: r.manufacturer,
-      country: r.country,
-      confidence: Number(r.confidence),
-      // Keeps where the entry came from originally, so a reviewer can trace it.
-      rationale:
-        r.source === "human" ? r.rationale : `Catalog (earlier ${r.source} classification): ${r.rationale}`,
-      source: r.source === "human" ? "human" : "catalog",
-      model: r.model,
-      classificationId: r.id,
-    });
-  }
+  const rows = await db.execute<{ mpn: string } & Record<string, unknown>>(
+    catalogQuery(tenantId, mpns, opts),
+  );
+  for (const r of rows.rows) found.set(r.mpn, fromCatalogRow(fromRaw(classifications, r)));
   return found;
 }

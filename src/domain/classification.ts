@@ -48,6 +48,23 @@ export const itemClassificationSchema = z.object({
     .describe("Ranked NCM candidates the answer was chosen from"),
 });
 
+/** One classification of a part number as its history shows it (the catalog, GET /v1/partnumbers). */
+export const catalogClassificationSchema = itemClassificationSchema.extend({
+  id: z.uuid(),
+  status: z.enum(["active", "replaced", "rejected"]),
+  model: z.string().nullable(),
+  jobId: z.uuid().nullable(),
+  createdBy: z
+    .string()
+    .nullable()
+    .describe("`user:<id>` / `api_key:<id>` (a person or an import), `job:<id>` (a machine answer)."),
+  createdAt: z.string(),
+  reviewedBy: z.string().nullable().describe("Who replaced or rejected it."),
+  reviewedAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type CatalogClassification = z.infer<typeof catalogClassificationSchema>;
+
 /** A classification as it travels from the cascade to the actor and on to Postgres. */
 export const classificationResultSchema = itemClassificationSchema.extend({
   model: z.string().nullable(),

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { disagreesWithDeclared } from "../domain/classification";
+import { recordset } from "../db/recordset";
+import { classifications, jobItems, partnumbers } from "../db/schema";
+import { toClassificationValues } from "../domain/classification-pg";
 import type { Item } from "../domain/item";
+import { type JobItemValues, OUTCOME_KEYS, toJobItemValues } from "../domain/item-pg";
 import type { JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
@@ -23,15 +26,14 @@ async function writeCatalog(
   );
   const active = new Map<string, string>();
   if (fresh.length === 0) return active;
-  const parts = fresh.map((r) => ({
-    mpn: r.partnumber,
-    manufacturer: r.manufacturer,
-    description: r.description,
-  }));
+  const parts = recordset(
+    partnumbers,
+    ["mpn", "manufacturer", "description"],
+    fresh.map((r) => ({ mpn: r.partnumber, manufacturer: r.manufacturer, description: r.description })),
+  );
   const upserted = await db.execute<{ id: string; mpn: string; inserted: boolean }>(sql`
-    insert into partnumbers (tenant_id, mpn, manufacturer, description)
-    select ${tenantId}::uuid, x.mpn, x.manufacturer, x.description
-    from jsonb_to_recordset(${json(parts)}) as x(mpn text, manufacturer text, description text)
+    insert into partnumbers (tenant_id, ${parts.names})
+    select ${tenantId}::uuid, ${parts.values} from ${parts.from}
     on conflict (tenant_id, mpn) do update set
       manufacturer = coalesce(partnumbers.manufacturer, excluded.manufacturer),
       description = coalesce(partnumbers.description, excluded.description),
@@ -49,28 +51,14 @@ async function writeCatalog(
         and job_id is distinct from ${jobId}::uuid
         and partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(existing)}))`);
   }
-  const values = fresh.map((r) => {
-    const c = r.classification!;
-    return {
-      partnumber_id: idByMpn.get(r.partnumber),
-      ncm: c.ncm,
-      ex_tipi: c.exTipi,
-      description: c.description,
-      manufacturer: c.manufacturer,
-      country: c.country,
-      confidence: c.confidence,
-      rationale: c.rationale,
-      source: c.source,
-      model: c.model,
-    };
-  });
+  const values = fresh.map((r) => ({
+    partnumberId: idByMpn.get(r.partnumber)!,
+    ...toClassificationValues(r.classification!),
+  }));
+  const rec = recordset(classifications, Object.keys(values[0]!) as (keyof (typeof values)[0])[], values);
   const inserted = await db.execute<{ id: string; partnumber_id: string }>(sql`
-    insert into classifications
-      (tenant_id, partnumber_id, ncm, ex_tipi, description, manufacturer, country, confidence, rationale, source, model, job_id, created_by)
-    select ${tenantId}::uuid, x.partnumber_id, x.ncm, x.ex_tipi, x.description, x.manufacturer, x.country,
-      x.confidence, x.rationale, x.source::classification_source, x.model, ${jobId}::uuid, ${`job:${jobId}`}
-    from jsonb_to_recordset(${json(values)}) as x(partnumber_id uuid, ncm text, ex_tipi text, description text,
-      manufacturer text, country text, confidence real, rationale text, source text, model text)
+    insert into classifications (tenant_id, job_id, created_by, ${rec.names})
+    select ${tenantId}::uuid, ${jobId}::uuid, ${`job:${jobId}`}, ${rec.values} from ${rec.from}
     on conflict (tenant_id, partnumber_id) where status = 'active' do nothing
     returning id, partnumber_id`);
   const mpnById = new Map(upserted.rows.map((r) => [r.id, r.mpn]));
@@ -93,62 +81,19 @@ async function writeCatalog(
 export async function flushItems(db: Db, tenantId: string, jobId: string, rows: Item[]): Promise<void> {
   if (rows.length === 0) return;
   const active = await writeCatalog(db, tenantId, jobId, rows);
-  const values = rows.map((r) => {
-    const c = r.classification;
-    return {
-      seq: r.seq,
-      partnumber: r.partnumber,
-      raw_partnumber: r.rawPartnumber,
-      description: r.description,
-      manufacturer: r.manufacturer,
-      quantity: r.quantity,
-      unit: r.unit,
-      origin_country: r.country,
-      occurrences: r.occurrences,
-      status: r.status,
-      reason: r.reason,
-      classification_id:
-        c?.classificationId ?? (r.status === "classified" ? active.get(r.partnumber) : null) ?? null,
-      ncm: c?.ncm ?? null,
-      ex_tipi: c?.exTipi ?? null,
-      class_description: c?.description ?? null,
-      class_manufacturer: c?.manufacturer ?? null,
-      country: c?.country ?? null,
-      confidence: c?.confidence ?? null,
-      rationale: c?.rationale ?? null,
-      source: c?.source ?? null,
-      ipi_rate: typeof c?.ipiRate === "number" ? c.ipiRate : null,
-      ipi_not_taxed: c?.ipiRate === "NT",
-      ii_rate: c?.iiRate ?? null,
-      // The document's NCM belongs to the item (kept whatever the outcome); any answer, the catalog's
-      // or a person's included, is compared with it.
-      declared_ncm: r.declaredNcm ?? c?.declaredNcm ?? null,
-      declared_disagrees: disagreesWithDeclared(r.declaredNcm ?? c?.declaredNcm ?? null, c),
-      candidates: c?.candidates ?? null,
-    };
-  });
+  const values = rows.map((r) =>
+    toJobItemValues(
+      r,
+      r.classification?.classificationId ??
+        (r.status === "classified" ? active.get(r.partnumber) : null) ??
+        null,
+    ),
+  );
+  const rec = recordset(jobItems, Object.keys(values[0]!) as (keyof JobItemValues)[], values);
   await db.execute(sql`
-    insert into job_items (job_id, seq, tenant_id, partnumber, raw_partnumber, description, manufacturer, quantity,
-      unit, origin_country, occurrences, status, reason, classification_id, ncm, ex_tipi, class_description, class_manufacturer, country,
-      confidence, rationale, source, ipi_rate, ipi_not_taxed, ii_rate, declared_ncm, declared_disagrees, candidates)
-    select ${jobId}::uuid, x.seq, ${tenantId}::uuid, x.partnumber, x.raw_partnumber, x.description, x.manufacturer,
-      x.quantity, x.unit, x.origin_country, coalesce(x.occurrences, '[]'::jsonb), x.status::item_status, x.reason, x.classification_id, x.ncm,
-      x.ex_tipi, x.class_description, x.class_manufacturer, x.country, x.confidence, x.rationale,
-      x.source::classification_source, x.ipi_rate, coalesce(x.ipi_not_taxed, false), x.ii_rate, x.declared_ncm,
-      coalesce(x.declared_disagrees, false), x.candidates
-    from jsonb_to_recordset(${json(values)}) as x(seq int, partnumber text, raw_partnumber text, description text,
-      manufacturer text, quantity numeric, unit text, origin_country text, occurrences jsonb, status text, reason text, classification_id uuid,
-      ncm text, ex_tipi text, class_description text, class_manufacturer text, country text, confidence real,
-      rationale text, source text, ipi_rate numeric, ipi_not_taxed boolean, ii_rate numeric, declared_ncm text,
-      declared_disagrees boolean, candidates jsonb)
-    on conflict (job_id, seq) do update set
-      status = excluded.status, reason = excluded.reason, classification_id = excluded.classification_id,
-      ncm = excluded.ncm, ex_tipi = excluded.ex_tipi, class_description = excluded.class_description,
-      class_manufacturer = excluded.class_manufacturer, country = excluded.country,
-      confidence = excluded.confidence, rationale = excluded.rationale, source = excluded.source,
-      ipi_rate = excluded.ipi_rate, ipi_not_taxed = excluded.ipi_not_taxed, ii_rate = excluded.ii_rate,
-      declared_ncm = excluded.declared_ncm, declared_disagrees = excluded.declared_disagrees,
-      candidates = excluded.candidates, updated_at = now()`);
+    insert into job_items (job_id, tenant_id, ${rec.names})
+    select ${jobId}::uuid, ${tenantId}::uuid, ${rec.values} from ${rec.from}
+    on conflict (job_id, seq) do update set ${rec.excluded(OUTCOME_KEYS)}, updated_at = now()`);
 }
 
 export interface JobRowUpdate {

@@ -3,17 +3,17 @@ import { lookupCatalog } from "../classify/catalog";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
-import type { ItemView, Occurrence } from "../domain/item";
+import type { ItemView } from "../domain/item";
+import { type JobItemRowPg, toItemView } from "../domain/item-pg";
 import { notFound } from "../lib/errors";
-import {
-  type ItemClassification,
-  type ItemStatus,
-  itemId,
-  type JobError,
-  type JobOptions,
-  type JobStatus,
-  type JobView,
-  type JobWarning,
+import type {
+  ItemClassification,
+  ItemStatus,
+  JobError,
+  JobOptions,
+  JobStatus,
+  JobView,
+  JobWarning,
 } from "../shared/jobs";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { LiveItem, LiveItemsQuery } from "./live-items";
@@ -90,61 +90,18 @@ export async function listJobs(
 
 const isItemCursor = (v: unknown): v is { seq: number } => Number.isInteger((v as { seq?: unknown })?.seq);
 
-export type ItemRowPg = typeof jobItems.$inferSelect;
-
-/** The item's own classification as stored on its row (null when nothing was proposed). */
-export function itemClassification(r: ItemRowPg): ItemClassification | null {
-  return r.ncm && r.source && r.confidence !== null
-    ? {
-        ncm: r.ncm,
-        exTipi: r.exTipi,
-        description: r.classDescription,
-        manufacturer: r.classManufacturer,
-        country: r.country,
-        confidence: r.confidence,
-        rationale: r.rationale ?? "",
-        source: r.source,
-        ipiRate: r.ipiNotTaxed ? "NT" : r.ipiRate,
-        iiRate: r.iiRate,
-        declaredNcm: r.declaredNcm,
-        declaredDisagrees: r.declaredDisagrees,
-        candidates: (r.candidates as ItemClassification["candidates"]) ?? [],
-      }
-    : null;
-}
-
-export function toItemView(r: ItemRowPg, human: ItemClassification | null = null): ItemView {
-  return {
-    id: itemId(r.jobId, r.seq),
-    seq: r.seq,
-    partnumber: r.partnumber,
-    rawPartnumber: r.rawPartnumber,
-    description: r.description,
-    manufacturer: r.manufacturer,
-    quantity: r.quantity === null ? null : Number(r.quantity),
-    unit: r.unit,
-    declaredNcm: r.declaredNcm,
-    country: r.originCountry,
-    occurrences: r.occurrences as Occurrence[],
-    status: r.status,
-    reason: r.reason,
-    classification: itemClassification(r),
-    human,
-  };
-}
-
 /** The tenant's human catalog entries for the rows' part numbers (one query), keyed by part number. */
 export function humanEntries(
   db: Db,
   tenantId: string,
-  rows: ItemRowPg[],
+  rows: JobItemRowPg[],
 ): Promise<Map<string, ClassificationResult>> {
   return lookupCatalog(db, tenantId, [...new Set(rows.map((r) => r.partnumber))], { humanOnly: true });
 }
 
 /** A human decision is shown beside every other answer for its part number (none beside itself). */
 export function humanFor(
-  r: Pick<ItemRowPg, "partnumber" | "source" | "classificationId">,
+  r: Pick<JobItemRowPg, "partnumber" | "source" | "classificationId">,
   entries: Map<string, ClassificationResult>,
 ): ItemClassification | null {
   const h = entries.get(r.partnumber);

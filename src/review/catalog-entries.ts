@@ -1,32 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { fromRaw } from "../db/recordset";
+import { classifications } from "../db/schema";
+import type { CatalogClassification } from "../domain/classification";
+import { toCatalogClassification } from "../domain/classification-pg";
 import { decodeCursor, encodeCursor } from "../jobs/cursor";
 import { normalizePartnumber } from "../jobs/normalize";
 import { notFound } from "../lib/errors";
-import type { ClassificationSourceName } from "../shared/jobs";
-
-/** One classification of a part number, as its history shows it. */
-export interface CatalogClassification {
-  id: string;
-  ncm: string;
-  exTipi: string | null;
-  description: string | null;
-  manufacturer: string | null;
-  country: string | null;
-  confidence: number;
-  rationale: string;
-  source: ClassificationSourceName;
-  status: "active" | "replaced" | "rejected";
-  model: string | null;
-  jobId: string | null;
-  /** `user:<id>`, `api_key:<id>` (a reviewer or an import) or `job:<id>` (a machine answer). */
-  createdBy: string | null;
-  createdAt: string;
-  /** Who retired it (replaced or rejected in review), when, and the note. */
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  note: string | null;
-}
 
 export interface CatalogEntry {
   partnumber: string;
@@ -36,52 +16,9 @@ export interface CatalogEntry {
   classification: CatalogClassification | null;
 }
 
-type ClassRow = {
-  id: string;
-  ncm: string;
-  ex_tipi: string | null;
-  description: string | null;
-  manufacturer: string | null;
-  country: string | null;
-  confidence: number;
-  rationale: string;
-  source: ClassificationSourceName;
-  status: CatalogClassification["status"];
-  model: string | null;
-  job_id: string | null;
-  created_by: string | null;
-  created_at: string;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  note: string | null;
-};
-
-const iso = (t: string | null) => (t ? new Date(t).toISOString() : null);
-
-function toClassification(r: ClassRow): CatalogClassification {
-  return {
-    id: r.id,
-    ncm: r.ncm,
-    exTipi: r.ex_tipi,
-    description: r.description,
-    manufacturer: r.manufacturer,
-    country: r.country,
-    confidence: Number(r.confidence),
-    rationale: r.rationale,
-    source: r.source,
-    status: r.status,
-    model: r.model,
-    jobId: r.job_id,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at)!,
-    reviewedBy: r.reviewed_by,
-    reviewedAt: iso(r.reviewed_at),
-    note: r.note,
-  };
-}
-
-const CLASS_COLUMNS = sql`c.id, c.ncm, c.ex_tipi, c.description, c.manufacturer, c.country, c.confidence, c.rationale,
-  c.source, c.status, c.model, c.job_id, c.created_by, c.created_at::text, c.reviewed_by, c.reviewed_at::text, c.note`;
+// Every column of the classification: the domain mapping picks what the history shows.
+const CLASS_COLUMNS = sql`c.*`;
+const toClassification = (r: Record<string, unknown>) => toCatalogClassification(fromRaw(classifications, r));
 
 /** Lower case, accents stripped (the SQL side applies the same mapping with translate()). */
 const foldText = (text: string) =>
@@ -119,14 +56,12 @@ export async function listCatalog(
   const filter = text
     ? sql`and (p.mpn like ${`${likeEscape(normalizePartnumber(text))}%`} or (${wordMatch}))`
     : sql``;
-  const rows = await db.execute<
-    ClassRow & {
-      mpn: string;
-      p_description: string | null;
-      p_manufacturer: string | null;
-      has_class: boolean;
-    }
-  >(sql`
+  const rows = await db.execute<{
+    mpn: string;
+    p_description: string | null;
+    p_manufacturer: string | null;
+    has_class: boolean;
+  }>(sql`
     select p.mpn, p.description as p_description, p.manufacturer as p_manufacturer, c.id is not null as has_class,
       ${CLASS_COLUMNS}
     from partnumbers p
@@ -165,7 +100,7 @@ export async function getCatalogEntry(
   );
   const p = found.rows[0];
   if (!p) throw notFound("part number");
-  const history = await db.execute<ClassRow>(sql`
+  const history = await db.execute<Record<string, unknown>>(sql`
     select ${CLASS_COLUMNS} from classifications c
     where c.tenant_id = ${tenantId}::uuid and c.partnumber_id = ${p.id}::uuid
     order by c.created_at, c.id`);

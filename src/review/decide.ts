@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
 import type { Db } from "../db/client";
-import { jobItems, jobs } from "../db/schema";
-import { type ClassificationResult, disagreesWithDeclared } from "../domain/classification";
+import { classifications, jobItems, jobs } from "../db/schema";
+import type { ClassificationResult } from "../domain/classification";
+import { toClassificationValues } from "../domain/classification-pg";
 import type { ItemView } from "../domain/item";
-import { type ItemRowPg, itemClassification, toItemView } from "../jobs/repo";
+import { answerColumns, itemClassificationOf, type JobItemRowPg, toItemView } from "../domain/item-pg";
 import { ApiError, notFound } from "../lib/errors";
 import type { ReviewAction, ReviewDecision } from "../shared/frames";
 import { type ItemStatus, isFinalStatus, parseItemId } from "../shared/jobs";
@@ -47,7 +48,7 @@ const COUNT_COLUMN: Partial<Record<ItemStatus, string>> = {
   failed: "failed",
 };
 
-async function readItem(db: Db, tenantId: string, jobId: string, seq: number): Promise<ItemRowPg | null> {
+async function readItem(db: Db, tenantId: string, jobId: string, seq: number): Promise<JobItemRowPg | null> {
   const [row] = await db
     .select()
     .from(jobItems)
@@ -123,13 +124,28 @@ export async function decideItem(
     // own, so it gets one (status already retired, dated when the job produced it) and the part
     // number's history shows it.
     if (row.ncm && !row.classificationId) {
-      await tx.execute(sql`
-        insert into classifications (tenant_id, partnumber_id, ncm, ex_tipi, description, manufacturer, country,
-          confidence, rationale, source, status, job_id, created_by, created_at, reviewed_by, reviewed_at, note)
-        values (${tenantId}::uuid, ${partnumberId}::uuid, ${row.ncm}, ${row.exTipi}, ${row.classDescription},
-          ${row.classManufacturer}, ${row.country}, ${row.confidence ?? 0}, ${row.rationale ?? ""},
-          ${row.source ?? "rules"}::classification_source, ${retired}::classification_status, ${row.jobId}::uuid,
-          ${`job:${row.jobId}`}, ${row.updatedAt.toISOString()}::timestamptz, ${by}, ${now}::timestamptz, ${note})`);
+      await tx.insert(classifications).values({
+        tenantId,
+        partnumberId,
+        ...toClassificationValues({
+          ncm: row.ncm,
+          exTipi: row.exTipi,
+          description: row.classDescription,
+          manufacturer: row.classManufacturer,
+          country: row.country,
+          confidence: row.confidence ?? 0,
+          rationale: row.rationale ?? "",
+          source: row.source ?? "rules",
+          model: null,
+        }),
+        status: retired,
+        jobId: row.jobId,
+        createdBy: `job:${row.jobId}`,
+        createdAt: row.updatedAt,
+        reviewedBy: by,
+        reviewedAt: new Date(now),
+        note,
+      });
     } else if (row.classificationId) {
       await tx.execute(sql`
         update classifications set status = ${retired}::classification_status, reviewed_by = ${by},
@@ -145,7 +161,7 @@ export async function decideItem(
         update classifications set status = 'replaced', reviewed_by = ${by}, reviewed_at = ${now}::timestamptz,
           updated_at = now()
         where tenant_id = ${tenantId}::uuid and partnumber_id = ${partnumberId}::uuid and status = 'active'`);
-      const prev = itemClassification(row);
+      const prev = itemClassificationOf(row);
       const keep = input.action === "accept" || prev?.ncm === code;
       const classification: ClassificationResult = {
         ncm: code,
@@ -161,14 +177,19 @@ export async function decideItem(
         model: null,
         classificationId: null,
       };
-      const inserted = await tx.execute<{ id: string }>(sql`
-        insert into classifications (tenant_id, partnumber_id, ncm, ex_tipi, description, manufacturer, country,
-          confidence, rationale, source, status, job_id, created_by, note)
-        values (${tenantId}::uuid, ${partnumberId}::uuid, ${code}, ${classification.exTipi},
-          ${classification.description}, ${classification.manufacturer}, ${classification.country}, 1,
-          ${classification.rationale}, 'human', 'active', ${row.jobId}::uuid, ${by}, ${note})
-        returning id`);
-      humanId = inserted.rows[0]!.id;
+      const [inserted] = await tx
+        .insert(classifications)
+        .values({
+          tenantId,
+          partnumberId,
+          ...toClassificationValues(classification),
+          status: "active",
+          jobId: row.jobId,
+          createdBy: by,
+          note,
+        })
+        .returning({ id: classifications.id });
+      humanId = inserted!.id;
       classification.classificationId = humanId;
       next = { status: "classified", reason: null, classification };
     } else {
@@ -179,22 +200,20 @@ export async function decideItem(
       };
     }
 
-    const c = next.classification;
+    // The rates and candidates of the job's answer stay on the row (a reviewer may decide again from them).
+    const {
+      ipiRate: _ipi,
+      ipiNotTaxed: _nt,
+      iiRate: _ii,
+      candidates: _candidates,
+      ...answer
+    } = answerColumns(next.classification, row.declaredNcm, humanId);
     const [updated] = await tx
       .update(jobItems)
       .set({
         status: next.status,
         reason: next.reason,
-        classificationId: humanId,
-        ncm: c?.ncm ?? null,
-        exTipi: c?.exTipi ?? null,
-        classDescription: c?.description ?? null,
-        classManufacturer: c?.manufacturer ?? null,
-        country: c?.country ?? null,
-        confidence: c?.confidence ?? null,
-        rationale: c?.rationale ?? null,
-        source: c?.source ?? null,
-        declaredDisagrees: disagreesWithDeclared(row.declaredNcm, c ?? null),
+        ...answer,
         updatedAt: sql`now()`,
       })
       .where(and(eq(jobItems.jobId, row.jobId), eq(jobItems.seq, row.seq)))
@@ -218,7 +237,7 @@ export async function decideItem(
         jobId: row.jobId,
         seq: row.seq,
         partnumber: row.partnumber,
-        previous: itemClassification(row),
+        previous: itemClassificationOf(row),
         previousClassificationId: row.classificationId,
         classificationId: humanId,
         ncm: code,

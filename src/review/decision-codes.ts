@@ -3,7 +3,7 @@ import { validNcmCodes } from "../classify/candidates";
 import { rowsOf, type SqlRunner } from "../classify/ncm-search";
 import { normalizeEx, ratesFor, validEx } from "../classify/rates";
 import type { Db } from "../db/client";
-import type { ItemRowPg } from "../jobs/repo";
+import type { JobItemRowPg } from "../domain/item-pg";
 import { ApiError } from "../lib/errors";
 import type { ReviewAction } from "../shared/frames";
 
@@ -60,7 +60,7 @@ export interface DecisionCodeInput {
  */
 export async function decidedCode(
   db: Db,
-  item: Pick<ItemRowPg, "ncm">,
+  item: Pick<JobItemRowPg, "ncm">,
   input: DecisionCodeInput,
 ): Promise<{ code: string | null; exTipi: string | undefined }> {
   const ex = input.exTipi?.trim() || undefined;

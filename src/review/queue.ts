@@ -3,8 +3,9 @@ import { candidatesByHeading, type NcmCandidate } from "../classify/candidates";
 import type { Db } from "../db/client";
 import { jobItems, jobs } from "../db/schema";
 import type { ItemView } from "../domain/item";
+import { type JobItemRowPg, toItemView } from "../domain/item-pg";
 import { decodeCursor, encodeCursor } from "../jobs/cursor";
-import { humanEntries, humanFor, type ItemRowPg, toItemView } from "../jobs/repo";
+import { humanEntries, humanFor } from "../jobs/repo";
 
 export interface ReviewQuery {
   jobId?: string | undefined;
@@ -57,7 +58,7 @@ const storedCandidates = (v: unknown): StoredCandidate[] | null =>
  * item (text search, rules, declared code, catalog). Only rows written before candidates were
  * stored (or imported rows) fall back to the codes in force under the heading of their guess.
  */
-async function candidatesFor(db: Db, rows: ItemRowPg[]): Promise<StoredCandidate[][]> {
+async function candidatesFor(db: Db, rows: JobItemRowPg[]): Promise<StoredCandidate[][]> {
   const legacy = rows.filter((r) => storedCandidates(r.candidates) === null && r.ncm);
   const byHeading = await candidatesByHeading(
     db,

@@ -79,4 +79,21 @@ describe("what the document prints beside the part number", () => {
     const [item] = (await allItems(t, job.id)) as unknown as Printed[];
     expect(item).toMatchObject({ unit: "m", declaredNcm: "85444900", country: "BR" });
   });
+
+  it("compares a catalog answer with what the document declares, too", async () => {
+    const first = await createJob(t, {
+      items: [{ partnumber: "QWV-5150-C", description: "Capacitor ceramic 1uF" }],
+    });
+    await waitForFinal(t, first.job.id);
+    const { job } = await createJob(t, {
+      items: [{ partnumber: "QWV-5150-C", description: "Capacitor ceramic 1uF", declaredNcm: "73181600" }],
+    });
+    await waitForFinal(t, job.id);
+    const [item] = (await allItems(t, job.id)) as unknown as (Printed & {
+      classification: { source: string } | null;
+    })[];
+    expect(item!.classification).toMatchObject({ source: "catalog", declaredNcm: "73181600" });
+    expect(item!.classification!.declaredDisagrees).toBe(item!.classification!.ncm !== "73181600");
+    expect(item!.classification!.ncm).not.toBe("73181600");
+  });
 });

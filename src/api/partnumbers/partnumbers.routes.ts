@@ -1,23 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../../auth/middleware";
-import { ClassificationSchema, JobSchema } from "../jobs/jobs.schemas";
+import { catalogClassificationSchema } from "../../domain/classification";
+import { JobSchema } from "../jobs/jobs.schemas";
 import { authErrorResponses, ErrorSchema, notFoundResponse } from "../schemas";
 
 const json = <T>(schema: T) => ({ "application/json": { schema } });
 
-export const CatalogClassificationSchema = ClassificationSchema.extend({
-  id: z.uuid(),
-  status: z.enum(["active", "replaced", "rejected"]),
-  model: z.string().nullable(),
-  jobId: z.uuid().nullable(),
-  createdBy: z.string().nullable().openapi({
-    description: "`user:<id>` / `api_key:<id>` (a person or an import), `job:<id>` (a machine answer).",
-  }),
-  createdAt: z.string(),
-  reviewedBy: z.string().nullable().openapi({ description: "Who replaced or rejected it." }),
-  reviewedAt: z.string().nullable(),
-  note: z.string().nullable(),
-}).openapi("CatalogClassification");
+export const CatalogClassificationSchema = catalogClassificationSchema.openapi("CatalogClassification");
 
 const CatalogEntrySchema = z
   .object({
