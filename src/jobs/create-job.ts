@@ -3,12 +3,12 @@ import { sha256Hex } from "../auth/api-keys";
 import type { AuthContext } from "../auth/types";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
+import { toJobView } from "../domain/job";
 import type { Bindings } from "../lib/env";
 import { ApiError } from "../lib/errors";
 import type { JobOptions, JobSource, JobView } from "../shared/jobs";
 import { pipelineConfig } from "./config";
 import { buildItems, type RawItem } from "./normalize";
-import { jobView } from "./repo";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
 
@@ -129,5 +129,5 @@ export async function createJob(
     items,
     source: input.source ?? null,
   });
-  return { job: replayed ? live : jobView(row), replayed };
+  return { job: replayed ? live : toJobView(row), replayed };
 }

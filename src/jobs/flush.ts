@@ -1,10 +1,11 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { recordset } from "../db/recordset";
-import { classifications, jobItems, partnumbers } from "../db/schema";
+import { classifications, jobItems, jobs, partnumbers } from "../db/schema";
 import { toClassificationValues } from "../domain/classification-pg";
 import type { Item } from "../domain/item";
 import { type JobItemValues, OUTCOME_KEYS, toJobItemValues } from "../domain/item-pg";
+import { countColumns } from "../domain/job";
 import type { JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
@@ -108,11 +109,16 @@ export interface JobRowUpdate {
 
 /** Mirrors the actor's status and counters onto the `jobs` row. */
 export async function updateJobRow(db: Db, tenantId: string, jobId: string, u: JobRowUpdate): Promise<void> {
-  await db.execute(sql`
-    update jobs set status = ${u.status}::job_status, total = ${u.counts.total}, pending = ${u.counts.pending},
-      classified = ${u.counts.classified}, needs_review = ${u.counts.needs_review}, failed = ${u.counts.failed},
-      invalid = ${u.counts.invalid}, error = ${u.error ? JSON.stringify(u.error) : null}::jsonb,
-      warnings = coalesce(${u.warnings?.length ? JSON.stringify(u.warnings) : null}::jsonb, warnings),
-      started_at = ${u.startedAt}::timestamptz, finished_at = ${u.finishedAt}::timestamptz, updated_at = now()
-    where id = ${jobId}::uuid and tenant_id = ${tenantId}::uuid`);
+  await db
+    .update(jobs)
+    .set({
+      status: u.status,
+      ...countColumns(u.counts),
+      error: u.error,
+      ...(u.warnings?.length ? { warnings: u.warnings } : {}),
+      startedAt: u.startedAt ? new Date(u.startedAt) : null,
+      finishedAt: u.finishedAt ? new Date(u.finishedAt) : null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(jobs.id, jobId), eq(jobs.tenantId, tenantId)));
 }

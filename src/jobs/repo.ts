@@ -5,46 +5,16 @@ import { jobItems, jobs } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
 import type { ItemView } from "../domain/item";
 import { type JobItemRowPg, toItemView } from "../domain/item-pg";
+import { type JobRowPg, toJobView } from "../domain/job";
 import { notFound } from "../lib/errors";
-import type {
-  ItemClassification,
-  ItemStatus,
-  JobError,
-  JobOptions,
-  JobStatus,
-  JobView,
-  JobWarning,
-} from "../shared/jobs";
+import type { ItemClassification, ItemStatus, JobStatus, JobView } from "../shared/jobs";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { LiveItem, LiveItemsQuery } from "./live-items";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type JobRow = typeof jobs.$inferSelect;
-
-export function jobView(r: JobRow): JobView {
-  return {
-    id: r.id,
-    status: r.status,
-    counts: {
-      total: r.total,
-      pending: r.pending,
-      classified: r.classified,
-      needs_review: r.needsReview,
-      failed: r.failed,
-      invalid: r.invalid,
-    },
-    options: r.options as JobOptions,
-    error: (r.error as JobError | null) ?? null,
-    warnings: (r.warnings as JobWarning[] | null) ?? [],
-    createdAt: r.createdAt.toISOString(),
-    startedAt: r.startedAt?.toISOString() ?? null,
-    finishedAt: r.finishedAt?.toISOString() ?? null,
-  };
-}
-
 /** The tenant's job; another tenant's job is indistinguishable from a missing one (404). */
-export async function getJobRow(db: Db, tenantId: string, jobId: string): Promise<JobRow> {
+export async function getJobRow(db: Db, tenantId: string, jobId: string): Promise<JobRowPg> {
   if (!UUID.test(jobId)) throw notFound("job");
   const [row] = await db
     .select()
@@ -82,7 +52,7 @@ export async function listJobs(
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    jobs: page.map(jobView),
+    jobs: page.map(toJobView),
     nextCursor:
       rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
   };

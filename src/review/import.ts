@@ -3,8 +3,9 @@ import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
 import { validNcmCodes } from "../classify/candidates";
 import type { Db } from "../db/client";
+import { toJobView } from "../domain/job";
 import { finalStatus } from "../jobs/final-status";
-import { getJobRow, jobView } from "../jobs/repo";
+import { getJobRow } from "../jobs/repo";
 import type { JobCounts, JobView } from "../shared/jobs";
 import { principalOf } from "./decide";
 import { checkExTipi } from "./decision-codes";
@@ -150,7 +151,7 @@ export async function importClassifications(
   });
 
   return {
-    job: jobView(await getJobRow(db, tenantId, jobId)),
+    job: toJobView(await getJobRow(db, tenantId, jobId)),
     imported: accepted.length,
     refused: rows
       .filter((r) => r.reason)

@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { getJobRow, jobView } from "../../jobs/repo";
+import { toJobView } from "../../domain/job";
+import { getJobRow } from "../../jobs/repo";
 import type { AppEnv } from "../../lib/create-app";
 import { decideItem } from "../../review/decide";
 import { afterDecisions } from "../../review/effects";
@@ -10,7 +11,7 @@ export const reviewItem: RouteHandler<typeof reviewItemRoute, AppEnv> = async (c
   const { tenantId } = c.var.auth;
   const outcome = await decideItem(db, c.var.auth, c.req.valid("param").itemId, c.req.valid("json"));
   await afterDecisions(c.env, db, tenantId, [outcome]);
-  const job = jobView(await getJobRow(db, tenantId, outcome.jobId));
+  const job = toJobView(await getJobRow(db, tenantId, outcome.jobId));
   return c.json(
     {
       item: { ...outcome.item, jobId: outcome.jobId },

@@ -1,8 +1,9 @@
 import type { z } from "@hono/zod-openapi";
 import { authenticateWsUpgrade } from "../../auth/ws-ticket";
+import { toJobView } from "../../domain/job";
 import { createJob } from "../../jobs/create-job";
 import { REFUSED_CONTROL } from "../../jobs/normalize";
-import { getJobRow, jobView, listItems, listJobs, listLiveItems } from "../../jobs/repo";
+import { getJobRow, listItems, listJobs, listLiveItems } from "../../jobs/repo";
 import { createRouter } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
 import { isFinalStatus } from "../../shared/jobs";
@@ -69,7 +70,7 @@ export const jobsRouter = createRouter()
   })
   .openapi(getJobRoute, async (c) => {
     const row = await getJobRow(c.var.db(), c.var.auth.tenantId, c.req.valid("param").id);
-    return c.json(jobView(row), 200);
+    return c.json(toJobView(row), 200);
   })
   .openapi(listItemsRoute, async (c) => {
     const { id } = c.req.valid("param");

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { itemClassificationSchema } from "../../domain/classification";
 import { itemViewSchema } from "../../domain/item";
+import { jobCountsSchema, jobViewSchema } from "../../domain/job";
 import { ITEM_STATUSES, JOB_STATUSES } from "../../shared/jobs";
 
 const ItemInputSchema = z
@@ -57,52 +58,9 @@ export const CreateJobBodySchema = z
   })
   .openapi("CreateJob");
 
-export const JobCountsSchema = z.object({
-  total: z.number().int(),
-  pending: z.number().int(),
-  classified: z.number().int(),
-  needs_review: z.number().int(),
-  failed: z.number().int(),
-  invalid: z.number().int(),
-});
+export const JobCountsSchema = jobCountsSchema;
 
-export const JobSchema = z
-  .object({
-    id: z.uuid(),
-    status: z.enum(JOB_STATUSES),
-    counts: JobCountsSchema,
-    options: z.object({
-      reclassify: z.boolean().optional(),
-      priority: z.enum(["normal", "high"]).optional(),
-      runAt: z.string().optional(),
-      sheet: z.union([z.string(), z.number()]).optional(),
-      aiExtraction: z.boolean().optional(),
-    }),
-    error: z
-      .object({
-        code: z.string(),
-        message: z.string(),
-        details: z
-          .object({
-            pages: z.array(z.object({ page: z.number().int(), reason: z.string() })).optional(),
-            kind: z.string().optional(),
-          })
-          .optional()
-          .openapi({
-            description: "Specifics, e.g. for no_partnumbers the per-page reasons and the document's kind",
-          }),
-      })
-      .nullable(),
-    warnings: z
-      .array(z.object({ code: z.string(), message: z.string(), page: z.number().int().optional() }))
-      .openapi({
-        description: "What extraction could not read, e.g. a table whose rows gave no part number",
-      }),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi("Job");
+export const JobSchema = jobViewSchema.openapi("Job");
 
 export const JobCreatedSchema = z
   .object({
