@@ -2,6 +2,7 @@ import { apiKeyRoutes } from "./api/api-keys";
 import { auditRoutes } from "./api/audit";
 import { authRoutes } from "./api/auth";
 import { wsTickets } from "./api/auth/ws-ticket";
+import { createApp, createRouter } from "./api/create-app";
 import { registerDocs } from "./api/docs";
 import { health } from "./api/health";
 import { itemsRouter } from "./api/items";
@@ -15,7 +16,6 @@ import { userRoutes } from "./api/users";
 import { webhookRoutes } from "./api/webhooks";
 import { wellKnown } from "./api/well-known";
 import { requireAuth } from "./auth/middleware";
-import { createApp, createRouter } from "./lib/create-app";
 
 /**
  * Every /v1 route requires authentication; resource routers are mounted on it. The mounts are one

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { AppContext } from "../api/create-app";
 import type { Db } from "../db/client";
 import { apiKeys } from "../db/schema";
-import type { AppContext } from "../lib/create-app";
 import { ApiError, unauthorized } from "../lib/errors";
 import { isApiKey, sha256Hex } from "./api-keys";
 import { verifyAccessToken } from "./jwt";

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../lib/create-app";
+import type { AppEnv } from "../api/create-app";
 import { forbidden } from "../lib/errors";
 import { authenticateRequest } from "./authenticate";
 import type { Role } from "./types";

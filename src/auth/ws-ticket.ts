@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { AppContext } from "../api/create-app";
 import type { Db } from "../db/client";
 import { jobs, wsTickets } from "../db/schema";
-import type { AppContext } from "../lib/create-app";
 import { base64url } from "../lib/encoding";
 import { notFound, unauthorized } from "../lib/errors";
 import { sha256Hex } from "./api-keys";

@@ -1,3 +1,4 @@
+import { type PipelineConfig, pipelineConfig } from "../config/pipeline";
 import type { Bindings } from "../lib/env";
 import { jobEventType } from "../notify/messages";
 import { publishJobEvent } from "../notify/publish";
@@ -5,7 +6,6 @@ import type { JobEventBody } from "../shared/frames";
 import { isFinalStatus, type JobError, type JobStatus, type JobView } from "../shared/jobs";
 import { EventLog, LOG_TAIL_BYTES } from "./actor-events";
 import * as store from "./actor-store";
-import { type PipelineConfig, pipelineConfig } from "./config";
 
 type Notification = NonNullable<store.ActorState["heldNotice"]>;
 

@@ -1,13 +1,13 @@
 import { and, eq, lt } from "drizzle-orm";
 import { sha256Hex } from "../auth/api-keys";
 import type { AuthContext } from "../auth/types";
+import { pipelineConfig } from "../config/pipeline";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
 import { toJobView } from "../domain/job";
 import type { Bindings } from "../lib/env";
 import { ApiError } from "../lib/errors";
 import type { JobOptions, JobSource, JobView } from "../shared/jobs";
-import { pipelineConfig } from "./config";
 import { buildItems, type RawItem } from "./normalize";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppContext, AppEnv } from "../lib/create-app";
+import type { AppContext, AppEnv } from "../api/create-app";
 import { ApiError } from "../lib/errors";
 import { errorFields, log } from "../lib/logger";
 import { type Limit, parseLimit } from "./config";

@@ -1,7 +1,7 @@
 import type { AiProvider } from "../classify/ai/provider";
 import { type PreparedCascade, prepareCascade, runCascade } from "../classify/cascade";
+import type { pipelineConfig } from "../config/pipeline";
 import type { Db } from "../db/client";
-import type { pipelineConfig } from "../jobs/config";
 import type { JobActor } from "../jobs/job-actor";
 import { classifyFault, safeReason } from "../lib/faults";
 import { errorFields, log } from "../lib/logger";

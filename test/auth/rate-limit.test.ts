@@ -1,8 +1,8 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/api/create-app";
 import { app } from "../../src/app";
 import { requireAuth } from "../../src/auth/middleware";
-import { createApp } from "../../src/lib/create-app";
 import { rateLimit } from "../../src/limits/rate-limit";
 import { authHeaders, createTenant, createUser, randomIp } from "../support/tenants";
 

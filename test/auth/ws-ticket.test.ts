@@ -1,10 +1,10 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/api/create-app";
 import { authenticateWsUpgrade } from "../../src/auth/ws-ticket";
 import { withDb } from "../../src/db/client";
 import { jobs, wsTickets } from "../../src/db/schema";
-import { createApp } from "../../src/lib/create-app";
 import {
   authHeaders,
   bearer,

@@ -3,8 +3,8 @@ import { generateApiKey } from "../../auth/api-keys";
 import { actorOf, recordAudit } from "../../auth/audit";
 import type { Role } from "../../auth/types";
 import { apiKeys } from "../../db/schema";
-import { createRouter } from "../../lib/create-app";
 import { notFound } from "../../lib/errors";
+import { createRouter } from "../create-app";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys.routes";
 
 const columns = {

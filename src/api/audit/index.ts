@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { requireRole } from "../../auth/middleware";
 import { auditLog } from "../../db/schema";
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 import { authErrorResponses } from "../schemas";
 
 const AuditEntrySchema = z

@@ -7,8 +7,8 @@ import { revokeAllForUser } from "../../auth/refresh-tokens";
 import { issueSession, login, logout, refresh } from "../../auth/sessions";
 import { loadTokenUser } from "../../auth/users";
 import { users } from "../../db/schema";
-import { createRouter } from "../../lib/create-app";
 import { ApiError, unauthorized } from "../../lib/errors";
+import { createRouter } from "../create-app";
 import { loginRoute, logoutRoute, passwordRoute, refreshRoute } from "./auth.routes";
 
 const ip = (c: { req: { header(name: string): string | undefined } }) =>

@@ -4,7 +4,7 @@ import {
   pruneWsTickets,
   WS_TICKET_TTL_SECONDS,
 } from "../../auth/ws-ticket";
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 import { wsTicketRoute } from "./ws-ticket.routes";
 
 /** Behind requireAuth: any role that can read the job (viewer and up) may watch it. */

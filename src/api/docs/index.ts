@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
-import type { AppEnv } from "../../lib/create-app";
+import type { AppEnv } from "../create-app";
 
 /** Serves the OpenAPI document generated from the zod route definitions, and a rendered reference. */
 export function registerDocs(app: OpenAPIHono<AppEnv>) {

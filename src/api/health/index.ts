@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { createRouter } from "../../lib/create-app";
 import { errorBody } from "../../lib/errors";
 import { errorFields, log } from "../../lib/logger";
+import { createRouter } from "../create-app";
 import { healthRoute } from "./health.routes";
 
 const TIMEOUT_MS = 5_000;

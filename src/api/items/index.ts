@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 import { reviewItem } from "./items.handlers";
 import { reviewItemRoute } from "./items.routes";
 

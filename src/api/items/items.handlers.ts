@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { toJobView } from "../../domain/job";
 import { getJobRow } from "../../jobs/repo";
-import type { AppEnv } from "../../lib/create-app";
 import { decideItem } from "../../review/decide";
 import { afterDecisions } from "../../review/effects";
+import type { AppEnv } from "../create-app";
 import type { reviewItemRoute } from "./items.routes";
 
 export const reviewItem: RouteHandler<typeof reviewItemRoute, AppEnv> = async (c) => {

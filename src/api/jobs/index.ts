@@ -4,9 +4,9 @@ import { toJobView } from "../../domain/job";
 import { createJob } from "../../jobs/create-job";
 import { REFUSED_CONTROL } from "../../jobs/normalize";
 import { getJobRow, listItems, listJobs, listLiveItems } from "../../jobs/repo";
-import { createRouter } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
 import { isFinalStatus } from "../../shared/jobs";
+import { createRouter } from "../create-app";
 import {
   cancelJobRoute,
   createJobRoute,

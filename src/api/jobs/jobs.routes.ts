@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { requireRole } from "../../auth/middleware";
-import type { AppEnv } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
 import { rateLimit } from "../../limits/rate-limit";
+import type { AppEnv } from "../create-app";
 import { authErrorResponses, ErrorSchema, notFoundResponse } from "../schemas";
 import {
   CreateJobBodySchema,

@@ -1,7 +1,7 @@
-import { pipelineConfig } from "../../jobs/config";
+import { pipelineConfig } from "../../config/pipeline";
 import { createJob } from "../../jobs/create-job";
-import type { AppContext } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
+import type { AppContext } from "../create-app";
 import { JobOptionsSchema } from "./jobs.schemas";
 import { jobLinks } from "./links";
 import { MIME_BY_TYPE, readUpload, sourceKey } from "./upload";

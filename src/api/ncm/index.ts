@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 import { getNcmHandler, searchNcmHandler } from "./ncm.handlers";
 import { getNcmRoute, searchNcmRoute } from "./ncm.routes";
 

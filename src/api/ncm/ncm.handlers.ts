@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/create-app";
 import { getNcmCode, searchCodes } from "../../review/ncm-code";
+import type { AppEnv } from "../create-app";
 import type { getNcmRoute, searchNcmRoute } from "./ncm.routes";
 
 export const searchNcmHandler: RouteHandler<typeof searchNcmRoute, AppEnv> = async (c) => {

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { actorOf, recordAudit } from "../../auth/audit";
 import { tenants, users } from "../../db/schema";
-import { type AppContext, createRouter } from "../../lib/create-app";
 import { ApiError, forbidden } from "../../lib/errors";
 import { summaryFor } from "../../notify/daily";
 import { DEFAULT_TIME_ZONE, isTimeZone, localDateHour } from "../../notify/local-time";
+import { type AppContext, createRouter } from "../create-app";
 import {
   getPreferencesRoute,
   getSettingsRoute,

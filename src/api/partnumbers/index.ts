@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 import { getPartnumber, importPartnumbers, listPartnumbers } from "./partnumbers.handlers";
 import { getPartnumberRoute, importPartnumbersRoute, listPartnumbersRoute } from "./partnumbers.routes";
 

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { pipelineConfig } from "../../jobs/config";
-import type { AppEnv } from "../../lib/create-app";
+import { pipelineConfig } from "../../config/pipeline";
 import { ApiError } from "../../lib/errors";
 import { getCatalogEntry, listCatalog } from "../../review/catalog-entries";
 import { importClassifications } from "../../review/import";
 import { csvRows, importRows, xlsxRows } from "../../review/import-rows";
+import type { AppEnv } from "../create-app";
 import { MIME_BY_TYPE, readUpload, sourceKey } from "../jobs/upload";
 import type { getPartnumberRoute, importPartnumbersRoute, listPartnumbersRoute } from "./partnumbers.routes";
 

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/client";
 import { getJobRow } from "../../jobs/repo";
-import { type AppContext, createRouter } from "../../lib/create-app";
 import {
   loadNcmDescriptions,
   loadReportRows,
@@ -12,6 +11,7 @@ import {
 } from "../../reports";
 import { LINK_TTL_SECONDS, linkQuery, verifyLink } from "../../reports/links";
 import { isFinalStatus } from "../../shared/jobs";
+import { type AppContext, createRouter } from "../create-app";
 import { reportFileRoute, reportLinkRoute, reportRoute } from "./reports.routes";
 
 function fileHeaders(jobId: string, v: ReportVariant, cache: "hit" | "miss" | "partial") {

@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 import { bulkDecision, reviewQueue } from "./review.handlers";
 import { bulkDecisionRoute, reviewQueueRoute } from "./review.routes";
 

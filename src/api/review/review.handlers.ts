@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
 import { type DecisionOutcome, decideItem } from "../../review/decide";
 import { afterDecisions } from "../../review/effects";
 import { listReviewQueue } from "../../review/queue";
+import type { AppEnv } from "../create-app";
 import type { bulkDecisionRoute, reviewQueueRoute } from "./review.routes";
 
 export const reviewQueue: RouteHandler<typeof reviewQueueRoute, AppEnv> = async (c) => {

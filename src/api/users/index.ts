@@ -5,8 +5,8 @@ import { revokeAllForUser } from "../../auth/refresh-tokens";
 import type { Role } from "../../auth/types";
 import { normalizeEmail } from "../../auth/users";
 import { users } from "../../db/schema";
-import { createRouter } from "../../lib/create-app";
 import { ApiError, notFound } from "../../lib/errors";
+import { createRouter } from "../create-app";
 import { createUserRoute, listUsersRoute, updateUserRoute } from "./users.routes";
 
 const columns = {

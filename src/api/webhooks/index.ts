@@ -1,8 +1,8 @@
 import { actorOf, recordAudit } from "../../auth/audit";
-import { createRouter } from "../../lib/create-app";
 import { ApiError } from "../../lib/errors";
 import { allowPrivateTargets, checkTarget } from "../../notify/targets";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "../../notify/webhooks";
+import { createRouter } from "../create-app";
 import {
   createWebhookRoute,
   deleteWebhookRoute,

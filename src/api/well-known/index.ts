@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { publicJwks } from "../../auth/jwt";
-import { createRouter } from "../../lib/create-app";
+import { createRouter } from "../create-app";
 
 const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JsonWebKeySet");
 

@@ -7,10 +7,10 @@ import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AuthContext } from "../auth/types";
 import { type DbHandle, openDb } from "../db/client";
-import { type Bindings, intVar } from "./env";
-import { ApiError, errorBody } from "./errors";
-import { classifyFault, dependencyOf } from "./faults";
-import { errorFields, log, setLogLevel } from "./logger";
+import { type Bindings, intVar } from "../lib/env";
+import { ApiError, errorBody } from "../lib/errors";
+import { classifyFault, dependencyOf } from "../lib/faults";
+import { errorFields, log, setLogLevel } from "../lib/logger";
 
 /** What a 503 asks clients to wait: about one backoff step of the job engine. */
 const RETRY_AFTER_SECONDS = 5;

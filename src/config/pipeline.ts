@@ -1,6 +1,9 @@
 import { floatVar, intVar } from "../lib/env";
 
-/** The pipeline's knobs, from wrangler.toml vars (tests and the bench override them). */
+/**
+ * The job pipeline's knobs, read by the API, the JobActor and the classify consumer alike: from
+ * wrangler.toml vars (tests and the bench override them).
+ */
 export interface PipelineConfig {
   /** Parts per queue message (and per AI call). */
   batchSize: number;
