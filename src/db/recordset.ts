@@ -11,7 +11,12 @@ type Key<T extends PgTable> = keyof Insert<T> & string;
  * type (camelCase keys), as the domain mappers produce them. One jsonb parameter keeps a 500-row
  * flush far below the driver's parameter limits and is one round trip.
  */
-export function recordset<T extends PgTable>(table: T, keys: readonly Key<T>[], rows: Partial<Insert<T>>[]) {
+export function recordset<T extends PgTable>(
+  table: T,
+  rows: Partial<Insert<T>>[],
+  /** The columns written; by default every key of the first row (a mapper gives every row the same keys). */
+  keys: readonly Key<T>[] = Object.keys(rows[0] ?? {}) as Key<T>[],
+) {
   const columns = getTableColumns(table);
   const col = (k: Key<T>) => {
     const c = columns[k];

@@ -4,7 +4,7 @@ import { recordset } from "../db/recordset";
 import { classifications, jobItems, jobs, partnumbers } from "../db/schema";
 import { toClassificationValues } from "../domain/classification-pg";
 import type { Item } from "../domain/item";
-import { type JobItemValues, OUTCOME_KEYS, toJobItemValues } from "../domain/item-pg";
+import { OUTCOME_KEYS, toJobItemValues } from "../domain/item-pg";
 import { countColumns } from "../domain/job";
 import type { JobCounts, JobError, JobStatus, JobWarning } from "../shared/jobs";
 
@@ -29,7 +29,6 @@ async function writeCatalog(
   if (fresh.length === 0) return active;
   const parts = recordset(
     partnumbers,
-    ["mpn", "manufacturer", "description"],
     fresh.map((r) => ({ mpn: r.partnumber, manufacturer: r.manufacturer, description: r.description })),
   );
   const upserted = await db.execute<{ id: string; mpn: string; inserted: boolean }>(sql`
@@ -56,7 +55,7 @@ async function writeCatalog(
     partnumberId: idByMpn.get(r.partnumber)!,
     ...toClassificationValues(r.classification!),
   }));
-  const rec = recordset(classifications, Object.keys(values[0]!) as (keyof (typeof values)[0])[], values);
+  const rec = recordset(classifications, values);
   const inserted = await db.execute<{ id: string; partnumber_id: string }>(sql`
     insert into classifications (tenant_id, job_id, created_by, ${rec.names})
     select ${tenantId}::uuid, ${jobId}::uuid, ${`job:${jobId}`}, ${rec.values} from ${rec.from}
@@ -90,7 +89,7 @@ export async function flushItems(db: Db, tenantId: string, jobId: string, rows: 
         null,
     ),
   );
-  const rec = recordset(jobItems, Object.keys(values[0]!) as (keyof JobItemValues)[], values);
+  const rec = recordset(jobItems, values);
   await db.execute(sql`
     insert into job_items (job_id, tenant_id, ${rec.names})
     select ${jobId}::uuid, ${tenantId}::uuid, ${rec.values} from ${rec.from}

@@ -3,6 +3,12 @@ import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
 import { validNcmCodes } from "../classify/candidates";
 import type { Db } from "../db/client";
+import { recordset } from "../db/recordset";
+import { classifications, jobItems, partnumbers } from "../db/schema";
+import type { ClassificationResult } from "../domain/classification";
+import { toClassificationValues } from "../domain/classification-pg";
+import type { Item } from "../domain/item";
+import { toJobItemValues } from "../domain/item-pg";
 import { toJobView } from "../domain/job";
 import { finalStatus } from "../jobs/final-status";
 import { getJobRow } from "../jobs/repo";
@@ -65,8 +71,18 @@ export async function importClassifications(
   const { status, error } = finalStatus(counts, false);
   const { jobId } = source;
   const by = principalOf(auth);
-  const rationale = (r: ImportRow) =>
-    `Imported from ${source.name ?? "a classification sheet"}, row ${r.row}.`;
+  // The row's answer: the tenant's human entry for the part number.
+  const answer = (r: ImportRow): Omit<ClassificationResult, "classificationId"> => ({
+    ncm: r.ncm,
+    exTipi: r.exTipi,
+    description: r.description,
+    manufacturer: r.manufacturer,
+    country: null,
+    confidence: 1,
+    rationale: `Imported from ${source.name ?? "a classification sheet"}, row ${r.row}.`,
+    source: "human",
+    model: null,
+  });
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`
@@ -78,11 +94,13 @@ export async function importClassifications(
     const classificationOf = new Map<string, string>();
     for (let i = 0; i < accepted.length; i += CHUNK) {
       const part = accepted.slice(i, i + CHUNK);
+      const parts = recordset(
+        partnumbers,
+        part.map((r) => ({ mpn: r.partnumber, manufacturer: r.manufacturer, description: r.description })),
+      );
       const pns = await tx.execute<{ id: string; mpn: string }>(sql`
-        insert into partnumbers (tenant_id, mpn, manufacturer, description)
-        select ${tenantId}::uuid, x.mpn, x.manufacturer, x.description
-        from jsonb_to_recordset(${json(part.map((r) => ({ mpn: r.partnumber, manufacturer: r.manufacturer, description: r.description })))})
-          as x(mpn text, manufacturer text, description text)
+        insert into partnumbers (tenant_id, ${parts.names})
+        select ${tenantId}::uuid, ${parts.values} from ${parts.from}
         on conflict (tenant_id, mpn) do update set
           manufacturer = coalesce(excluded.manufacturer, partnumbers.manufacturer),
           description = coalesce(excluded.description, partnumbers.description), updated_at = now()
@@ -94,52 +112,41 @@ export async function importClassifications(
         where tenant_id = ${tenantId}::uuid and status = 'active'
           and partnumber_id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))`);
       const values = part.map((r) => ({
-        partnumber_id: idOf.get(r.partnumber),
-        ncm: r.ncm,
-        ex_tipi: r.exTipi,
-        description: r.description,
-        manufacturer: r.manufacturer,
-        rationale: rationale(r),
+        partnumberId: idOf.get(r.partnumber)!,
+        ...toClassificationValues(answer(r)),
       }));
+      const rec = recordset(classifications, values);
       const inserted = await tx.execute<{ id: string; partnumber_id: string }>(sql`
-        insert into classifications (tenant_id, partnumber_id, ncm, ex_tipi, description, manufacturer, confidence,
-          rationale, source, status, job_id, created_by)
-        select ${tenantId}::uuid, x.partnumber_id, x.ncm, x.ex_tipi, x.description, x.manufacturer, 1, x.rationale,
-          'human', 'active', ${jobId}::uuid, ${by}
-        from jsonb_to_recordset(${json(values)}) as x(partnumber_id uuid, ncm text, ex_tipi text, description text,
-          manufacturer text, rationale text)
+        insert into classifications (tenant_id, job_id, created_by, ${rec.names})
+        select ${tenantId}::uuid, ${jobId}::uuid, ${by}, ${rec.values} from ${rec.from}
         returning id, partnumber_id`);
       const mpnOf = new Map([...idOf].map(([mpn, id]) => [id, mpn]));
       for (const c of inserted.rows) classificationOf.set(mpnOf.get(c.partnumber_id)!, c.id);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const items = rows.slice(i, i + CHUNK).map((r, k) => ({
-        seq: i + k + 1,
-        partnumber: r.partnumber,
-        raw_partnumber: r.raw,
-        description: r.description,
-        manufacturer: r.manufacturer,
-        occurrences: [{ index: r.row - 1, raw: r.raw, line: r.row }],
-        status: r.reason ? "invalid" : "classified",
-        reason: r.reason,
-        classification_id: r.reason ? null : (classificationOf.get(r.partnumber) ?? null),
-        ncm: r.reason ? null : r.ncm,
-        ex_tipi: r.reason ? null : r.exTipi,
-        rationale: r.reason ? null : rationale(r),
-      }));
+      const values = rows.slice(i, i + CHUNK).map((r, k) => {
+        const classificationId = r.reason ? null : (classificationOf.get(r.partnumber) ?? null);
+        const item: Item = {
+          seq: i + k + 1,
+          partnumber: r.partnumber,
+          rawPartnumber: r.raw,
+          description: r.description,
+          manufacturer: r.manufacturer,
+          quantity: null,
+          unit: null,
+          declaredNcm: null,
+          country: null,
+          occurrences: [{ index: r.row - 1, raw: r.raw, line: r.row }],
+          status: r.reason ? "invalid" : "classified",
+          reason: r.reason,
+          classification: r.reason ? null : { ...answer(r), classificationId },
+        };
+        return toJobItemValues(item, classificationId);
+      });
+      const rec = recordset(jobItems, values);
       await tx.execute(sql`
-        insert into job_items (job_id, seq, tenant_id, partnumber, raw_partnumber, description, manufacturer,
-          occurrences, status, reason, classification_id, ncm, ex_tipi, class_description, class_manufacturer,
-          confidence, rationale, source)
-        select ${jobId}::uuid, x.seq, ${tenantId}::uuid, x.partnumber, x.raw_partnumber, x.description, x.manufacturer,
-          x.occurrences, x.status::item_status, x.reason, x.classification_id, x.ncm, x.ex_tipi,
-          case when x.ncm is null then null else x.description end,
-          case when x.ncm is null then null else x.manufacturer end,
-          case when x.ncm is null then null else 1 end, x.rationale,
-          case when x.ncm is null then null else 'human'::classification_source end
-        from jsonb_to_recordset(${json(items)}) as x(seq int, partnumber text, raw_partnumber text, description text,
-          manufacturer text, occurrences jsonb, status text, reason text, classification_id uuid, ncm text,
-          ex_tipi text, rationale text)`);
+        insert into job_items (job_id, tenant_id, ${rec.names})
+        select ${jobId}::uuid, ${tenantId}::uuid, ${rec.values} from ${rec.from}`);
     }
     await recordAudit(tx, {
       tenantId,
