@@ -1,6 +1,6 @@
 import type { InferResponseType } from "hono/client";
 import { useEffect, useState } from "preact/hooks";
-import type { Occurrence } from "../../src/jobs/normalize";
+import type { Occurrence } from "../../src/domain/item";
 import { confidenceText, ErrorNote, Page } from "../components/ui";
 import { api, ok } from "../lib/api";
 import { useT } from "../lib/i18n";
