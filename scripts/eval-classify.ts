@@ -3,11 +3,13 @@
  * retrieval SQL on a real Postgres: DATABASE_URL if set, else an embedded PGlite started here with
  * the NCM table synced from NCM_SYNC_FILE (default ../shared/data/ncm/ncm.json).
  *
- *   npm run eval:classify -- <labelled.csv> [--half A|B] [--calibrate]
+ *   npm run eval:classify -- <labelled.csv> [--half A|B] [--calibrate] [--glossary-overlap]
  *
  * Columns: partnumber, manufacturer, description, hs6 (or hts_code), code, code_system, source_repo.
  * `--half` keeps one of two halves split by source repository (tune on A, report B).
  * `--calibrate` prints measured precision per raw-certainty bin, the table offline.ts reads.
+ * `--glossary-overlap` lists the glossary terms found word for word in the file's descriptions
+ * (multi-word first), to check that none was lifted from a labelled row.
  * The last line is machine-readable:
  *   classify: hs6=… hs4=… hs2=… coverage=… n=… top10_hs6=… top10_ncm=…
  */
@@ -18,6 +20,7 @@ import pg from "pg";
 import { MAX_CANDIDATES } from "../src/classify/ai/prompt";
 import { type Candidate, candidatesFor, offlineAnswer, rawCertainty } from "../src/classify/offline";
 import { classifyByRules, RULES_CONFIDENCE_THRESHOLD } from "../src/classify/rules/index";
+import { glossaryOverlap } from "./eval-classify/glossary-overlap";
 import { agrees, type Item, loadLabelled, splitHalves } from "./eval-classify/labels";
 import { applyMigrations } from "./local/migrate";
 import { syncNcmFrom } from "./local/ncm";
@@ -132,12 +135,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith("--") && !/^[AB]$/.test(a));
   if (!file) {
-    console.error("usage: npm run eval:classify -- <labelled.csv> [--half A|B] [--calibrate]");
+    console.error(
+      "usage: npm run eval:classify -- <labelled.csv> [--half A|B] [--calibrate] [--glossary-overlap]",
+    );
     process.exit(2);
   }
   const half = args.includes("--half") ? args[args.indexOf("--half") + 1] : undefined;
   let items = loadLabelled(file);
   if (half === "A" || half === "B") items = splitHalves(items)[half];
+  if (args.includes("--glossary-overlap")) {
+    for (const o of glossaryOverlap(items)) console.log(`  ${o.term}  rows=${o.rows}`);
+    return;
+  }
   const scored = await withDatabase((url) => score(url, items));
 
   const confident = scored.filter((s) => s.ncm && s.confidence >= RULES_CONFIDENCE_THRESHOLD);
