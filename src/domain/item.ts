@@ -1,7 +1,12 @@
 // The API names these schemas (`.openapi()`), which works only on schemas built by the extended zod.
 import { z } from "@hono/zod-openapi";
-import { ITEM_STATUSES, type ItemResultView, itemId } from "../shared/jobs";
-import { classificationResultSchema, itemClassificationSchema, toItemClassification } from "./classification";
+import { ITEM_STATUSES, type ItemClassification, type ItemResultView, itemId } from "../shared/jobs";
+import {
+  classificationResultSchema,
+  disagreesWithDeclared,
+  itemClassificationSchema,
+  toItemClassification,
+} from "./classification";
 
 /**
  * A job's item, defined once: the schemas below are the definition, the types are inferred from
@@ -88,6 +93,31 @@ export const itemViewSchema = z.object({
     ),
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
+
+/**
+ * The answer as an item shows it: the same from the actor while the job runs as from Postgres
+ * after (item-pg.ts itemClassificationOf), compared with the NCM the item's document declares.
+ */
+export function itemClassificationView(item: Item): ItemClassification | null {
+  const c = item.classification;
+  if (!c) return null;
+  const declaredNcm = item.declaredNcm ?? c.declaredNcm ?? null;
+  return {
+    ncm: c.ncm,
+    exTipi: c.exTipi,
+    description: c.description,
+    manufacturer: c.manufacturer,
+    country: c.country,
+    confidence: c.confidence,
+    rationale: c.rationale,
+    source: c.source,
+    ipiRate: c.ipiRate ?? null,
+    iiRate: c.iiRate ?? null,
+    declaredNcm,
+    declaredDisagrees: disagreesWithDeclared(declaredNcm, c),
+    candidates: c.candidates ?? [],
+  };
+}
 
 /** One item's outcome as `items` frames carry it (the wire frame, without the input fields). */
 export function toResultView(jobId: string, item: Item): ItemResultView {

@@ -1,5 +1,4 @@
-import { toItemClassification } from "../domain/classification";
-import type { ItemView } from "../domain/item";
+import { type ItemView, itemClassificationView } from "../domain/item";
 import { fromSqliteItem, type ItemSqliteRow } from "../domain/item-sqlite";
 import { type ItemClassification, type ItemStatus, itemId } from "../shared/jobs";
 
@@ -34,12 +33,13 @@ export function liveItems(
 }
 
 function liveItem(jobId: string, r: ItemSqliteRow): LiveItem {
-  const { classification: c, ...item } = fromSqliteItem(r);
+  const item = fromSqliteItem(r);
+  const { classification: c, ...fields } = item;
   return {
-    ...item,
+    ...fields,
     id: itemId(jobId, r.seq),
     source: c?.source ?? null,
     classificationId: c?.classificationId ?? null,
-    classification: c ? toItemClassification(c) : null,
+    classification: itemClassificationView(item),
   };
 }
