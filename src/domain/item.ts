@@ -46,6 +46,35 @@ export const printedFieldsSchema = z.object({
 });
 export type PrintedFields = z.infer<typeof printedFieldsSchema>;
 
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : never;
+
+/**
+ * An item as a client sends it (POST /v1/jobs `items`) or the extractor finds it: the part number
+ * and the printed fields, all optional. Any string is a part number here: an empty or absurd one
+ * becomes an `invalid` item instead of failing the job.
+ */
+export const itemInputSchema = z.strictObject({
+  partnumber: z.string().meta({ example: "GRM188R71H104KA93D" }),
+  description: z.string().max(2000).nullable().optional(),
+  manufacturer: z.string().max(200).nullable().optional(),
+  quantity: z.number().nonnegative().finite().nullable().optional(),
+  unit: z.string().max(16).nullable().optional(),
+  declaredNcm: z
+    .string()
+    .regex(/^\d{4}\.?\d{2}\.?\d{2}$/)
+    .nullable()
+    .optional()
+    .meta({
+      description: "An NCM the source declares for the part (8 digits, dots allowed)",
+      example: "8532.24.10",
+    }),
+  country: z.string().max(60).nullable().optional(),
+});
+export type ItemInput = z.infer<typeof itemInputSchema>;
+// The input names every printed field and nothing else.
+const inputMatches: Same<keyof Omit<ItemInput, "partnumber">, keyof PrintedFields> = true;
+void inputMatches;
+
 const itemCore = {
   seq: z.number().int(),
   partnumber: z.string(),

@@ -3,12 +3,10 @@
  * occurrence kept), and with empty or absurd entries kept as `invalid` items with a reason, so one
  * bad line never rejects the whole job.
  */
-import type { NewItem, Occurrence, PrintedFields } from "../domain/item";
+import type { ItemInput, NewItem, Occurrence } from "../domain/item";
 
-/** One entry as a client sends it or the extractor finds it: the printed fields all optional. */
-export type RawItem = { partnumber: string } & {
-  [K in keyof PrintedFields]?: PrintedFields[K] | undefined;
-} & Pick<Occurrence, "page" | "line">;
+/** One entry as a client sends it or the extractor finds it, with where it was printed. */
+export type RawItem = ItemInput & Pick<Occurrence, "page" | "line">;
 
 export const MAX_PARTNUMBER_LENGTH = 64;
 const MAX_UNIT = 16;

@@ -1,29 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { itemClassificationSchema } from "../../domain/classification";
-import { itemViewSchema } from "../../domain/item";
+import { itemInputSchema, itemViewSchema } from "../../domain/item";
 import { jobCountsSchema, jobViewSchema } from "../../domain/job";
 import { ITEM_STATUSES, JOB_STATUSES } from "../../shared/jobs";
 
-const ItemInputSchema = z
-  .strictObject({
-    // Any string: empty or absurd part numbers become `invalid` items instead of failing the job.
-    partnumber: z.string().openapi({ example: "GRM188R71H104KA93D" }),
-    description: z.string().max(2000).nullable().optional(),
-    manufacturer: z.string().max(200).nullable().optional(),
-    quantity: z.number().nonnegative().finite().nullable().optional(),
-    unit: z.string().max(16).nullable().optional(),
-    declaredNcm: z
-      .string()
-      .regex(/^\d{4}\.?\d{2}\.?\d{2}$/)
-      .nullable()
-      .optional()
-      .openapi({
-        description: "An NCM the source declares for the part (8 digits, dots allowed)",
-        example: "8532.24.10",
-      }),
-    country: z.string().max(60).nullable().optional(),
-  })
-  .openapi("JobItemInput");
+const ItemInputSchema = itemInputSchema.openapi("JobItemInput");
 
 export const JobOptionsSchema = z
   .strictObject({
