@@ -50,6 +50,8 @@ export function applyExpiry(core: ActorCore, seqs: number[]): { applied: number;
     if (!isFinalStatus(s.status)) s.jobRowDirty = true;
     core.append({ type: "items", items });
     core.append({ type: "progress", counts });
+    // Postgres already holds what these frames say (the sync's trim does not run for a final job).
+    core.trimLog();
     applied = rows.length;
   });
   return { applied, counts: applied > 0 ? store.counts(sql) : null };

@@ -44,6 +44,8 @@ export function applyReview(
     if (!isFinalStatus(s.status)) s.jobRowDirty = true;
     const item = toResultView(s.jobId, { ...fromSqliteItem(row), ...next });
     core.append({ type: "review", item, decision, counts });
+    // Postgres already holds the decision (the sync's trim does not run for a final job).
+    core.trimLog();
     applied = true;
   });
   return { applied, counts: applied ? store.counts(sql) : null };

@@ -1,5 +1,6 @@
 import { runDurableObjectAlarm, SELF } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { applyReview } from "../../src/jobs/actor-review";
 import { type Frame, type JobEvent, parseFrame } from "../../src/shared/frames";
 import { isFinalStatus } from "../../src/shared/jobs";
 import { authHeaders, createTenant, type TestTenant } from "../support/tenants";
@@ -90,5 +91,26 @@ describe("JobActor event log", () => {
     const rows = await logRows(jobId);
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
     expect(await inActor(jobId, (core) => core.s.logFloor ?? 0)).toBe(0);
+  });
+
+  it("trims review frames of a finished job as decisions come in (they are in Postgres first)", async () => {
+    const { job } = await createJob(tenant, { partnumbers: syntheticPartnumbers(3, "EVR") });
+    await waitForFinal(tenant, job.id);
+    const floor = await inActor(job.id, (core) => {
+      core.logTailBytes = 600;
+      const decision = { action: "reject" as const, classificationId: null, by: "u", at: "t", note: null };
+      for (let i = 0; i < 10; i++)
+        applyReview(
+          core,
+          1 + (i % 3),
+          { status: "failed", reason: `rejected ${i}`, classification: null },
+          decision,
+        );
+      return core.s.logFloor ?? 0;
+    });
+    expect(floor).toBeGreaterThan(0);
+    const reviews = (await logRows(job.id)).filter((r) => r.event.type === "review");
+    expect(reviews.length).toBeLessThan(10);
+    expect(reviews.every((r) => r.seq > floor)).toBe(true);
   });
 });
