@@ -93,20 +93,6 @@ void sourceMatches;
 export const disagreesWithDeclared = (declared: string | null, c: { ncm: string } | null): boolean =>
   declared !== null && c !== null && c.ncm !== declared;
 
-/** The answer as clients see it on an item (the wire fields; the model and catalog row stay internal). */
-export function toItemClassification(c: ClassificationResult): ItemClassification {
-  return {
-    ncm: c.ncm,
-    exTipi: c.exTipi,
-    description: c.description,
-    manufacturer: c.manufacturer,
-    country: c.country,
-    confidence: c.confidence,
-    rationale: c.rationale,
-    source: c.source,
-  };
-}
-
 /** The actor's SQLite keeps a result as JSON text (items.result); written and read only by the actor. */
 export const toSqliteResult = (c: ClassificationResult | null): string | null =>
   c ? JSON.stringify(c) : null;

@@ -5,7 +5,6 @@ import {
   classificationResultSchema,
   disagreesWithDeclared,
   itemClassificationSchema,
-  toItemClassification,
 } from "./classification";
 
 /**
@@ -148,15 +147,23 @@ export function itemClassificationView(item: Item): ItemClassification | null {
   };
 }
 
-/** One item's outcome as `items` frames carry it (the wire frame, without the input fields). */
+/**
+ * One item's outcome as `items` frames carry it (without the input fields): the item's answer
+ * but its candidates, which a reviewer reads from the items listing, so frames stay small.
+ */
 export function toResultView(jobId: string, item: Item): ItemResultView {
-  const c = item.classification;
+  const view = itemClassificationView(item);
+  let classification: ItemClassification | null = null;
+  if (view) {
+    const { candidates: _candidates, ...rest } = view;
+    classification = rest;
+  }
   return {
     id: itemId(jobId, item.seq),
     seq: item.seq,
     partnumber: item.partnumber,
     status: item.status,
     reason: item.reason,
-    classification: c ? toItemClassification(c) : null,
+    classification,
   };
 }

@@ -3,9 +3,9 @@ import {
   classificationResultSchema,
   fromSqliteResult,
   itemOutcomeSchema,
-  toItemClassification,
   toSqliteResult,
 } from "../../src/domain/classification";
+import { toResultView } from "../../src/domain/item";
 
 const result = {
   ncm: "85322410",
@@ -33,13 +33,35 @@ describe("the classification, defined once", () => {
     ).toBe(false);
   });
 
-  it("maps to SQLite and back unchanged, and to the wire without the internal fields", () => {
+  it("maps to SQLite and back unchanged, and to frames without the internal fields", () => {
     expect(fromSqliteResult(toSqliteResult(result))).toEqual(result);
     expect(toSqliteResult(null)).toBeNull();
     expect(fromSqliteResult(null)).toBeNull();
-    const wire = toItemClassification(result);
+    const item = {
+      seq: 1,
+      partnumber: "QCL-1",
+      rawPartnumber: "QCL-1",
+      description: null,
+      manufacturer: null,
+      quantity: null,
+      unit: null,
+      declaredNcm: "85364100",
+      country: null,
+      occurrences: [],
+      status: "classified" as const,
+      reason: null,
+      classification: result,
+    };
+    const wire = toResultView("00000000-0000-4000-8000-000000000001", item).classification!;
     expect(wire).not.toHaveProperty("model");
     expect(wire).not.toHaveProperty("classificationId");
-    expect(wire.ncm).toBe("85322410");
+    // Frames stay small: the candidates are the listing's.
+    expect(wire).not.toHaveProperty("candidates");
+    expect(wire).toMatchObject({
+      ncm: "85322410",
+      ipiRate: "NT",
+      declaredNcm: "85364100",
+      declaredDisagrees: true,
+    });
   });
 });

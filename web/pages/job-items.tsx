@@ -12,7 +12,7 @@ export interface Row {
   manufacturer: string | null;
   status: string;
   reason: string | null;
-  classification: (ItemClassification & { ipi?: number | null }) | null;
+  classification: ItemClassification | null;
 }
 
 // Official NCM descriptions, fetched once per code (GET /v1/ncm/:code, from the review work); when
@@ -34,6 +34,12 @@ function ncmDescription(code: string): Promise<string | null> {
   return p;
 }
 
+const formatNcm = (code: string) => code.replace(/^(\d{4})(\d{2})(\d{2})$/, "$1.$2.$3");
+
+/** IPI from the TIPI: a rate, "NT" (não tributado), or unknown. */
+const ipiText = (rate: number | "NT" | null | undefined, t: T) =>
+  rate === "NT" ? "NT" : rate == null ? "—" : `${t.number(rate, 1)}%`;
+
 function NcmCell({ code, fallback }: { code: string; fallback: string | null }) {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
@@ -43,7 +49,7 @@ function NcmCell({ code, fallback }: { code: string; fallback: string | null }) 
       live = false;
     };
   }, [code]);
-  const pretty = code.replace(/^(\d{4})(\d{2})(\d{2})$/, "$1.$2.$3");
+  const pretty = formatNcm(code);
   return (
     <>
       <span class="code">{pretty}</span>
@@ -80,9 +86,16 @@ export function ItemsTable({ rows, t }: { rows: Row[]; t: T }) {
                 <td class="code">{r.partnumber}</td>
                 <td>{r.description ?? c?.description ?? "—"}</td>
                 <td>{r.manufacturer ?? c?.manufacturer ?? "—"}</td>
-                <td>{c ? <NcmCell code={c.ncm} fallback={c.description} /> : "—"}</td>
+                <td>
+                  {c ? <NcmCell code={c.ncm} fallback={c.description} /> : "—"}
+                  {c?.declaredDisagrees && c.declaredNcm && (
+                    <span class="sub" data-testid="declared-differs">
+                      {t("declaredDiffers", { ncm: formatNcm(c.declaredNcm) })}
+                    </span>
+                  )}
+                </td>
                 <td>{c?.exTipi ?? "—"}</td>
-                <td>{c?.ipi == null ? "—" : `${t.number(c.ipi, 1)}%`}</td>
+                <td>{ipiText(c?.ipiRate, t)}</td>
                 <td>{confidenceText(c?.confidence)}</td>
                 <td>{c?.source ?? "—"}</td>
                 <td>
