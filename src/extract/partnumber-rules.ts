@@ -70,6 +70,8 @@ const CATEGORY_PREFIX =
 const PAREN_PACKAGE =
   /\((SOT|SOD|SOIC|SOP|SSOP|TSSOP|MSOP|QFN|DFN|QFP|LQFP|TQFP|BGA|DIP|PDIP|TO|DO)-?\d+[A-Z]?\)$/i;
 
+const DIGIT_GROUPS = /^\d{2,}(-\d{2,}){1,3}$/;
+
 // Schematic library names in Value/Device columns: a word, then at most a short variant with a
 // pin count ("JUMPER2", "HEADER-SIL8", "TERMBLOCK-M3"), where an MPN mixes letters and digits.
 const LIBRARY_NAME = /^[A-Z]{5,}(-[A-Z]{0,4}\d{0,2}|\d{1,2})$/i;
@@ -185,6 +187,8 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   // Mixed case is tolerated for the "ATmega328P" kind, not for file or project names ("rp2040-launchpad").
   if (lower > 0 && (upper < 3 || /^[^A-Z]*[a-z]/.test(s))) return false;
   if (/^\d+$/.test(s)) return evidence === "weak" && s.length >= 7;
+  // Connector makers number in digit groups ("22-23-2031"); in prose such groups are phones and dates.
+  if (DIGIT_GROUPS.test(s)) return evidence === "weak" && s.replace(/\D/g, "").length >= 7;
   if (upper === 0) return false;
   if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
   if (LIBRARY_NAME.test(s)) return false;

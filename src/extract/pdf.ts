@@ -4,7 +4,7 @@ import { type PartnumberColumn, partnumberColumns, profileColumn } from "./colum
 import { describedItems } from "./described-items";
 import { documentKind } from "./document-kind";
 import { applyAiExtractor, finishItems } from "./finish";
-import { type HeaderRole, isPartnumberRole } from "./header-vocabulary";
+import { type HeaderRole, isPartnumberRole, normalizeHeader } from "./header-vocabulary";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
 import { sellerCodeRoles } from "./seller-codes";
@@ -193,7 +193,11 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
       for (const runs of frames) {
         textRuns += runs.length;
         const lines = buildLines(runs);
-        if (p <= KIND_PAGES) pageKind = documentKind([...kindText, ...lines.map(lineText)].join("\n"), roles);
+        if (p <= KIND_PAGES) {
+          // Normalised once per line: the kind is judged here and again at the end.
+          kindText.push(...lines.map((l) => normalizeHeader(lineText(l))));
+          pageKind = documentKind(kindText.join(" "), roles, true);
+        }
         const found = readPage(lines, p, carry, pageKind);
         tableItems.push(...found.tableItems);
         labelledItems.push(...found.labelledItems);
@@ -201,7 +205,6 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
         warnings.push(...found.warnings);
         hasPartnumberColumn ||= found.hasPartnumberColumn;
         for (const role of found.roles) roles.add(role);
-        if (p <= KIND_PAGES) kindText.push(...lines.map(lineText));
         pageCarry ??= found.carry;
         if (opts.aiExtractor) aiText.push(...lines.map(lineText));
         if (frames.length && !found.tableItems.length && !found.labelledItems.length)
@@ -218,7 +221,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
       "The PDF has no text layer (it looks like a scan or images only). OCR is not performed; send a PDF with selectable text or a spreadsheet.",
     );
   }
-  const kind = documentKind(kindText.join("\n"), roles);
+  const kind = documentKind(kindText.join(" "), roles, true);
   let items = [...tableItems, ...labelledItems];
   if (!hasPartnumberColumn && opts.aiExtractor) {
     items = [...items, ...(await applyAiExtractor(opts.aiExtractor, aiText.join("\n")))];
@@ -226,7 +229,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   // The token heuristics are the last resort, also when the model found nothing usable.
   if (items.length === 0) items = proseItems;
   const result: ExtractResult = {
-    items: finishItems(items, { pages: pageReasons, kind }),
+    items: finishItems(items, { pages: pageReasons, kind, pageCount: doc.numPages }),
     pages: doc.numPages,
     kind,
   };

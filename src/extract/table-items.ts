@@ -1,7 +1,7 @@
 import { cellKind, partnumberColumns } from "./column-types";
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
-import { acceptPartnumber, type Evidence, partnumberKey } from "./partnumber-rules";
+import { acceptPartnumber, type Evidence, partnumberKey, trimToken } from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
 import { type Column, joinWrapped } from "./table";
 import { bestToken } from "./token-score";
@@ -86,6 +86,26 @@ export function printedFields(row: RowLike, columns: Column[]): Partial<Extracte
   return out;
 }
 
+// An ordering suffix: packing, grade or temperature letters and figures after the base number.
+const ORDERING_SUFFIX = /^[-/]?[A-Z0-9]{1,4}$/i;
+
+/**
+ * A value or comment column often prints the base number ("QX7781") where another cell of the
+ * row prints the full orderable one ("QX7781DR"): the row's fullest variant is the part.
+ */
+function fullerVariant(pn: string, rowText: string): string {
+  const base = pn.toUpperCase();
+  for (const raw of rowText.split(/[\s|,;]+/)) {
+    if (raw.length <= pn.length || !raw.toUpperCase().includes(base)) continue;
+    const token = trimToken(raw);
+    if (token.length <= pn.length || !token.toUpperCase().startsWith(base)) continue;
+    if (!ORDERING_SUFFIX.test(token.slice(pn.length))) continue;
+    const accepted = acceptPartnumber(token, "weak");
+    if (accepted) return accepted;
+  }
+  return pn;
+}
+
 /** One item per distinct accepted part number of each row, with the row's other fields. */
 export function itemsFromRows(
   columns: Column[],
@@ -115,7 +135,10 @@ export function itemsFromRows(
       const fragments = (row.cells[k] ?? []).filter((f) => !mixed || cellKind(f) !== "designator");
       if (!fragments.length || (linked.length && evidence === "weak")) return [];
       return alternates(fragments, makers, evidence, widest.get(k) ?? 0).flatMap(({ cell, maker }) =>
-        cellPartnumbers(cell, evidence, rowText).map((pn) => ({ pn, maker })),
+        cellPartnumbers(cell, evidence, rowText).map((pn) => ({
+          pn: evidence === "weak" ? fullerVariant(pn, rowText) : pn,
+          maker,
+        })),
       );
     });
     for (const { pn, maker } of [...found, ...linked.map((pn) => ({ pn, maker: undefined }))]) {

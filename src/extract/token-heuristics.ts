@@ -32,6 +32,8 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
     let previous = "";
     // The line's text, for the distractor rules: joined once per line, not once per word.
     let rowText: string | undefined;
+    // A description that repeats a word of the row's own code cell repeats that code.
+    let idWords: Set<string> | undefined;
     for (const run of line.runs) {
       const crosses = columns?.filter(
         (c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size,
@@ -49,11 +51,25 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
         rowText ??= line.runs.map((r) => r.text).join(" ");
         const pn = acceptPartnumber(trimToken(word.text), "prose", rowText);
         if (!pn || seen.has(partnumberKey(pn))) continue;
+        if (columns) {
+          idWords ??= lineIdWords(line, columns);
+          if (idWords.has(word.text.toUpperCase())) continue;
+        }
         seen.add(partnumberKey(pn));
         out.push({ partnumber: pn, lineIndex: i });
       }
     }
   }
+  return out;
+}
+
+function lineIdWords(line: Line, columns: Column[]): Set<string> {
+  const out = new Set<string>();
+  for (const run of line.runs)
+    for (const word of splitWords(run)) {
+      const k = columnAt(columns, word.x, word.size);
+      if (k >= 0 && columns[k]!.role === "id") out.add(word.text.toUpperCase());
+    }
   return out;
 }
 
