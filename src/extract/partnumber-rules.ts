@@ -26,6 +26,8 @@ const MONEY = /^(R\$|US\$|\$|€|£|EUR|USD|BRL)\s?[\d.,]+$/i;
 const QTY_K = /^\d+([.,]\d+)?\s?k(pcs|pc)?$/i;
 const COMPONENT_VALUE =
   /^\d+([.,]\d+)?\s?(p|n|u|µ|μ|m|k|M|G)?(F|H|Hz|Ω|ohms?|R|V|VDC|VAC|A|W|mA|mW|mAh|dB|ppm|%)$/i;
+// Engine-oil viscosity grades ("15W-40", "5W30") describe a lubricant, they do not name a part.
+const VISCOSITY_GRADE = /^\d{1,2}W-?\d{2}$/i;
 const RESISTOR_CODE = /^\d+[RKM]\d*$/i;
 const CHIP_SIZE = /^(01005|0201|0402|0603|0805|1008|1206|1210|1806|1812|2010|2220|2512)$/;
 // Package names, also with a body width ("SOIC-8/150mil").
@@ -138,6 +140,7 @@ export function isKnownNonPartnumber(s: string): boolean {
     QTY_K.test(compact) ||
     COMPONENT_VALUE.test(compact) ||
     RESISTOR_CODE.test(compact) ||
+    VISCOSITY_GRADE.test(compact) ||
     CHIP_SIZE.test(compact) ||
     PACKAGE.test(compact) ||
     ALTIUM_VAULT_ID.test(compact) ||

@@ -25,4 +25,13 @@ describe("token shapes that are not part numbers, and part numbers that look lik
     );
     expect(partnumbers(items)).toEqual(["QX7781-22B"]);
   });
+
+  it("does not take an oil's viscosity grade for a part number", async () => {
+    const runs = [
+      { x: 40, y: 760, text: "Engine oil SAE 15W-40 mineral, drum, for the QX7781-22B pump" },
+      { x: 40, y: 746, text: "Gear oil 75W90 synthetic" },
+    ];
+    const { items } = await extractPdf(await pdfWithText([runs]));
+    expect(partnumbers(items)).toEqual(["QX7781-22B"]);
+  });
 });
