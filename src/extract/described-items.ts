@@ -1,6 +1,7 @@
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
 import { labelledMatches } from "./labelled-fields";
+import { leadingPartnumber } from "./labelled-items";
 import { parseQuantity } from "./quantity";
 import { sellerCodeRoles, uniformCodes } from "./seller-codes";
 import type { Column } from "./table";
@@ -15,6 +16,17 @@ const ITEM_ROLES: ReadonlySet<HeaderRole | null> = new Set(["ncm", "unit", "quan
 
 const SERIAL_LABEL =
   /(?<![\p{L}])(serial(\s*(no|nr|number))?|serienummer|seriennummer|s\/n|sn|imei|n[ºo°]?\.?\s*(de\s*)?s[eé]rie|num[eé]ro\s*de\s*s[eé]rie)\s*[:#].*$/iu;
+
+// Labels of the line's other identifiers printed inside a description: lot, order, invoice,
+// serial, FCI (an import content number), tax and barcode numbers. "Ref." and "Cód." stay: in a
+// description they often introduce the maker's own reference.
+const ID_LABEL =
+  /^(lot|lote|batch|pedido|ped|order|po|oc|nf|nfe|nf-e|invoice|fatura|serial|s\/n|sn|fci|cnpj|cpf|cep|tel|fone|ean|gtin|ncm|cest|nº|n°|no|nr)[.:#]*$/i;
+
+/** The tokens, with those right after an identifier's label blanked out. */
+function withoutLabelledIds(tokens: string[]): string[] {
+  return tokens.map((t, i) => (i > 0 && ID_LABEL.test(tokens[i - 1]!) ? "" : t));
+}
 
 // A column of item descriptions: most filled cells are text of three words or more.
 function describes(rows: RowLike[], k: number): boolean {
@@ -63,7 +75,10 @@ export function describedItems(
       .replace(SERIAL_LABEL, "");
     // A labelled part number on the row is read by the label rules; this is for rows without one.
     if (labelledMatches(joined).length) return [];
-    let pn = bestToken(joined.split(/\s+/), "", DESCRIPTION_THRESHOLD);
+    // "330020071 - QX7781-22B TRANS.SMD …": the part after a buyer's code and a dash, the rest its description.
+    const lead = text.map((k) => leadingPartnumber(cellText(row, k))).find(Boolean);
+    let pn =
+      lead?.partnumber ?? bestToken(withoutLabelledIds(joined.split(/\s+/)), "", DESCRIPTION_THRESHOLD);
     // A seller who codes its catalogue by the makers' part numbers prints them as its codes.
     for (const c of codes)
       if (!pn && c.code && !numbering.has(c.k)) pn = bestToken([c.code], "", DESCRIPTION_THRESHOLD);
@@ -76,8 +91,9 @@ export function describedItems(
     };
     const gluedRest = codes.find((c) => c.rest)?.rest ?? "";
     const described = descCol >= 0 ? cellText(row, descCol) : gluedRest || cellText(row, text[0] ?? -1);
-    const description = splitDescription(described).description;
+    const { description, manufacturer } = splitDescription(lead ? lead.rest : described);
     if (description) item.description = description;
+    if (manufacturer) item.manufacturer = manufacturer;
     const quantity = qtyCol >= 0 ? parseQuantity(cellText(row, qtyCol)) : undefined;
     if (quantity !== undefined) item.quantity = quantity;
     return [item];

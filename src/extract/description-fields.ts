@@ -5,7 +5,8 @@
  * so the manufacturer is lifted out and the compliance/logistics noise dropped.
  */
 const MANUFACTURER_LABEL =
-  /(?:^|[\s|;,])(?:mfr|mfg|manufacturer|fabricante|fab|hersteller|fabricant)\.?\s*:\s*/i;
+  /(?:^|[\s|;,])(?:mfr|mfg|manufacturer|fabricante|fab|hersteller|fabricant|marca|brand|marque)\.?\s*:\s*/i;
+const NEXT_LABEL = /\s+\p{L}[\p{L}.]*\s*:/u;
 // A whole ";" clause naming the maker without a colon: "manufacturer Phoenix Contact".
 const MANUFACTURER_CLAUSE =
   /^(?:manufacturer|mfr\.?|mfg\.?|made by|fabricante|fabricado por|hersteller|fabricant)\s+(\S.*)$/i;
@@ -40,8 +41,11 @@ export function splitDescription(text: string): { description?: string; manufact
   if (m) {
     head = text.slice(0, m.index);
     const [first = "", ...rest] = text.slice(m.index + m[0].length).split(/\s*\|\s*/);
-    manufacturer = tidy(first) || undefined;
-    segments = rest;
+    // Without "|" separators the maker's name ends where the next "Label:" starts, and what
+    // follows it is still the part's description ("… MARCA: Kelptek MODELO: …").
+    const next = NEXT_LABEL.exec(first);
+    manufacturer = tidy(next ? first.slice(0, next.index) : first) || undefined;
+    segments = next ? [first.slice(next.index), ...rest] : rest;
   } else if (text.includes("|")) {
     [head = "", ...segments] = text.split(/\s*\|\s*/);
   }

@@ -1,3 +1,4 @@
+import { FAMILY_RULES } from "../classify/rules/families";
 import MAKERS from "../classify/rules/makers.json";
 import { MANUFACTURER_HINTS } from "../classify/rules/manufacturers";
 /**
@@ -52,6 +53,11 @@ const IPC_FOOTPRINT =
   /^[A-Z]{2,6}\d{3,}(P\d{3,})?X\d{2,}(X\d{2,})*(-\d+)?[A-Z]{0,6}$|^[A-Z]{2,6}\d{2,}P\d{3,}X\d{2,}(X\d{2,})*(-\d+)?[A-Z]{0,6}$/;
 // Library footprint names: underscores with sizes or pitches ("R_0603_1608Metric", "SOIC-8_3.9x4.9mm").
 const LIBRARY_FOOTPRINT = /_.*(metric|mm|\d[x×]\d|horizontal|vertical|handsolder)|^\w+_\w+_/i;
+// UUID-shaped numbers (the FCI of Brazilian imports, document keys): never a maker's code.
+const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+// A component category glued to a chip size: library footprints and symbols ("LED0805", "R0603-RD").
+const CHIP_LIBRARY_NAME =
+  /^(LED|CAP|RES|IND|FB|R|C|L|D)[-_]?(01005|0201|0402|0603|0805|1206|1210|1812|2010|2512)([-_][A-Z]{1,4})?$/i;
 // Amazon ASINs: a shop's catalogue code, never the maker's.
 const ASIN = /^B0[0-9A-Z]{8}$/;
 // A field label glued to its figure on forms ("ICMS0,00", "UNIT12,5000", "TOTAL99,10").
@@ -72,7 +78,21 @@ const CATEGORY_PREFIX =
 const PAREN_PACKAGE =
   /\((SOT|SOD|SOIC|SOP|SSOP|TSSOP|MSOP|QFN|DFN|QFP|LQFP|TQFP|BGA|DIP|PDIP|TO|DO)-?\d+[A-Z]?\)$/i;
 
+const digitFamilies = new Map<string, boolean>();
+function digitFamily(s: string): boolean {
+  let known = digitFamilies.get(s);
+  if (known === undefined) {
+    if (digitFamilies.size > 5_000) digitFamilies.clear();
+    known = s.length >= 4 && FAMILY_RULES.some((r) => r.pattern.test(s));
+    digitFamilies.set(s, known);
+  }
+  return known;
+}
+
 const DIGIT_GROUPS = /^\d{2,}(-\d{2,}){1,3}$/;
+
+// A library symbol's variant after an underscore ("QX7781-PCB_V2"): the part is before it.
+const LIBRARY_VARIANT = /^([A-Z0-9][A-Z0-9./-]{4,})_[A-Z0-9]{1,4}$/i;
 
 // Schematic library names in Value/Device columns: a word, then at most a short variant with a
 // pin count ("JUMPER2", "HEADER-SIL8", "TERMBLOCK-M3"), where an MPN mixes letters and digits.
@@ -150,6 +170,8 @@ export function isKnownNonPartnumber(s: string): boolean {
     IPC_FOOTPRINT.test(compact) ||
     LIBRARY_FOOTPRINT.test(compact) ||
     ASIN.test(compact) ||
+    CHIP_LIBRARY_NAME.test(compact) ||
+    UUID.test(compact) ||
     LABEL_AND_FIGURE.test(compact) ||
     PERCENT.test(compact) ||
     DESCRIPTOR.test(compact) ||
@@ -170,6 +192,8 @@ export function acceptPartnumber(raw: string, evidence: Evidence, rowText = ""):
   }
   if (evidence === "weak" || evidence === "prose") {
     s = withoutMakerPrefix(s.replace(PAREN_PACKAGE, "").replace(CATEGORY_PREFIX, ""));
+    // A pitch or size before the underscore makes it a footprint name ("HDR-2.54_1X4"), not a part.
+    if (!/\d\.\d/.test(s)) s = s.replace(LIBRARY_VARIANT, "$1");
   }
   if (isKnownNonPartnumber(s)) return null;
   if (/mc-?master/i.test(rowText) && MCMASTER.test(s)) return null;
@@ -189,7 +213,9 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   const lower = (s.match(/[a-z]/g) ?? []).length;
   // Mixed case is tolerated for the "ATmega328P" kind, not for file or project names ("rp2040-launchpad").
   if (lower > 0 && (upper < 3 || /^[^A-Z]*[a-z]/.test(s))) return false;
-  if (/^\d+$/.test(s)) return evidence === "weak" && s.length >= 7;
+  // Bare figures are values and counts, except long catalogue numbers and a family the
+  // classifier knows ("7805" regulators).
+  if (/^\d+$/.test(s)) return evidence === "weak" && (s.length >= 7 || digitFamily(s));
   // Connector makers number in digit groups ("22-23-2031"); in prose such groups are phones and dates.
   if (DIGIT_GROUPS.test(s)) return evidence === "weak" && s.replace(/\D/g, "").length >= 7;
   if (upper === 0) return false;

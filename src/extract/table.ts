@@ -101,6 +101,8 @@ export function readHeader(lines: Line[], i: number): HeaderBlock | null {
 function splitCombinedHeader(cell: TextRun): TextRun[] {
   const m = /^(.+?\b(?:no|nr|number|num|#|p\/n|pn)\.?)\s+(\S.*)$/i.exec(cell.text);
   if (!m || classifyHeader(m[2]!) === null || classifyHeader(m[1]!) === null) return [cell];
+  // Inside parentheses it is one header's gloss ("Code (p/n - Description)"), not a second header.
+  if (m[1]!.split("(").length > m[1]!.split(")").length) return [cell];
   const perChar = cell.width / cell.text.length;
   const offset = cell.text.length - m[2]!.length;
   const head = { ...cell, text: m[1]!, width: m[1]!.length * perChar };

@@ -57,4 +57,25 @@ describe("the document's kind decides which column holds the part", () => {
     );
     expect(partnumbers(items)).toEqual(["VKM2210-05T"]);
   });
+
+  it("skips an order or lot number printed in the description and reads the maker from 'MARCA:'", async () => {
+    const rows = [
+      [
+        "PRD-00412",
+        "SENSOR KT4471-B MARCA: KELPTEK COR: INOX",
+        "90262090",
+        "000",
+        "5102",
+        "UN",
+        "2,0000",
+        "1,0000",
+      ],
+      ["PRD-00413", "CABO DE FORCA PEDIDO: PX44871-A", "85444900", "000", "5102", "UN", "1,0000", "1,0000"],
+      ["PRD-00414", "CAIXA PLASTICA LOTE: LQ88213-B", "39231000", "000", "5102", "UN", "1,0000", "1,0000"],
+    ];
+    const { items } = await extractPdf(
+      await pdfWithText([[...DANFE_TITLE, ...tableRuns(XS, HEADER, rows, 700)]]),
+    );
+    expect(items.map((i) => [i.partnumber, i.manufacturer])).toEqual([["KT4471-B", "KELPTEK"]]);
+  });
 });

@@ -34,4 +34,26 @@ describe("token shapes that are not part numbers, and part numbers that look lik
     const { items } = await extractPdf(await pdfWithText([runs]));
     expect(partnumbers(items)).toEqual(["QX7781-22B"]);
   });
+
+  it("reads a bare-figure part number of a known family from a value column", async () => {
+    const header = ["Designator", "Value", "Package", "Quantity"];
+    const rows = [
+      ["U1", "7908", "TO-220", "1"],
+      ["R1", "4700", "0805", "2"],
+      ["U2", "KT4471-B", "SOT-23", "1"],
+    ];
+    const { items } = await extractPdf(await pdfWithText([tableRuns([40, 110, 200, 280], header, rows)]));
+    expect(partnumbers(items)).toEqual(["7908", "KT4471-B"]);
+  });
+
+  it("reads library names: a category on a chip size is none, a symbol's variant suffix is cut", async () => {
+    const header = ["ID", "Name", "Designator", "Footprint", "Quantity"];
+    const rows = [
+      ["1", "LED0805", "LED1,LED2", "LED0805-RD", "2"],
+      ["2", "QX7781-PCB_V2", "D1", "QX7781-PCB_V2", "1"],
+      ["3", "KT4471B", "U3", "LGA-8_KT4471B", "1"],
+    ];
+    const { items } = await extractPdf(await pdfWithText([tableRuns([40, 80, 200, 280, 400], header, rows)]));
+    expect(partnumbers(items)).toEqual(["QX7781-PCB", "KT4471B"]);
+  });
 });
