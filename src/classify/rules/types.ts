@@ -1,8 +1,9 @@
 import type { ClassId } from "./classes";
 
 /**
- * Shapes of the rule tables. Rules are plain data so they can be reviewed like a tariff
- * table and enumerated by scripts/check-rule-codes.ts against the official NCM list.
+ * Shapes of the rule tables once loaded. The tables themselves are JSON (families.json, keywords.json,
+ * classes.json) so they can be reviewed like a tariff table and enumerated by
+ * scripts/check-rule-codes.ts against the official NCM list.
  */
 
 /** Facts read once from a part's description (and MPN) that variants may depend on. */
@@ -54,6 +55,10 @@ export interface Rule {
    * description (distributors often start descriptions with the maker). Needed for bare numeric MPNs.
    */
   manufacturer?: RegExp;
+  /** An invented input this rule catches (an MPN for families, a description for keywords). */
+  example?: string;
+  /** Family rules with `manufacturer`: the maker text that goes with `example`. */
+  exampleManufacturer?: string;
 }
 
 /** A manufacturer whose catalogue is dominated by one kind of product. */
