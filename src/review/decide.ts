@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
+import { type CodeRates, ratesFor } from "../classify/rates";
 import type { Db } from "../db/client";
 import { classifications, jobItems, jobs } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
@@ -57,6 +58,15 @@ async function readItem(db: Db, tenantId: string, jobId: string, seq: number): P
   return row ?? null;
 }
 
+/** IPI and duty of a decided code: an Ex's own IPI where the decision carries one, else the code's. */
+function ratesOf(
+  rates: CodeRates | undefined,
+  ex: string | null,
+): Pick<ClassificationResult, "ipiRate" | "iiRate"> {
+  const line = ex ? rates?.exLines.find((l) => l.ex === ex) : undefined;
+  return { ipiRate: line ? line.ipiRate : (rates?.ipiRate ?? null), iiRate: rates?.iiRate ?? null };
+}
+
 /**
  * One reviewer decision on one item, in one transaction: the item row is locked and checked against
  * what the reviewer saw (409 when someone decided first); the previous classification becomes
@@ -80,6 +90,8 @@ export async function decideItem(
     });
   }
   const { code, exTipi } = await decidedCode(db, seen, input);
+  // The rates belong to the decided code (and Ex), not to the job's answer the reviewer replaced.
+  const rates = code ? (await ratesFor(db, [code])).get(code) : undefined;
   const expected =
     input.expectedClassificationId !== undefined ? input.expectedClassificationId : seen.classificationId;
   const by = principalOf(auth);
@@ -163,9 +175,10 @@ export async function decideItem(
         where tenant_id = ${tenantId}::uuid and partnumber_id = ${partnumberId}::uuid and status = 'active'`);
       const prev = itemClassificationOf(row);
       const keep = input.action === "accept" || prev?.ncm === code;
+      const ex = exTipi ?? (keep ? (prev?.exTipi ?? null) : null);
       const classification: ClassificationResult = {
         ncm: code,
-        exTipi: exTipi ?? (keep ? (prev?.exTipi ?? null) : null),
+        exTipi: ex,
         description: input.description?.trim() || (keep ? prev?.description : null) || row.description,
         manufacturer: prev?.manufacturer ?? row.manufacturer,
         country: prev?.country ?? null,
@@ -176,6 +189,7 @@ export async function decideItem(
         source: "human",
         model: null,
         classificationId: null,
+        ...ratesOf(rates, ex),
       };
       const [inserted] = await tx
         .insert(classifications)
@@ -200,14 +214,13 @@ export async function decideItem(
       };
     }
 
-    // The rates and candidates of the job's answer stay on the row (a reviewer may decide again from them).
-    const {
-      ipiRate: _ipi,
-      ipiNotTaxed: _nt,
-      iiRate: _ii,
-      candidates: _candidates,
-      ...answer
-    } = answerColumns(next.classification, row.declaredNcm, humanId);
+    // The candidates of the job's answer stay on the row (a reviewer may decide again from them);
+    // the rates are the decided code's (none after a reject).
+    const { candidates: _candidates, ...answer } = answerColumns(
+      next.classification,
+      row.declaredNcm,
+      humanId,
+    );
     const [updated] = await tx
       .update(jobItems)
       .set({

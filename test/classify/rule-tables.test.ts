@@ -3,11 +3,14 @@ import { CLASSES } from "../../src/classify/rules/classes";
 import classesData from "../../src/classify/rules/classes.json";
 import { compileCondition } from "../../src/classify/rules/conditions";
 import { buildContext } from "../../src/classify/rules/context";
-import { matchKeyword } from "../../src/classify/rules/engine";
+import { matchKeyword, matchManufacturer } from "../../src/classify/rules/engine";
 import families from "../../src/classify/rules/families.json";
+import { classifyByRules } from "../../src/classify/rules/index";
 import { KEYWORD_RULES } from "../../src/classify/rules/keywords";
 import keywords from "../../src/classify/rules/keywords.json";
 import { compileRules } from "../../src/classify/rules/load";
+import hints from "../../src/classify/rules/manufacturer-hints.json";
+import { compileHints, MANUFACTURER_HINTS } from "../../src/classify/rules/manufacturers";
 
 const tables = [
   ["families", families.rules],
@@ -31,6 +34,18 @@ describe("rule tables as data", () => {
       return hit?.label === rule.label ? [] : [`${rule.label}: "${rule.example}" → ${hit?.label}`];
     });
     expect(misrouted).toEqual([]);
+  });
+
+  it("every manufacturer hint's example maker is caught by that hint, not an earlier one", () => {
+    expect(MANUFACTURER_HINTS.length).toBe(hints.hints.length);
+    const misrouted = MANUFACTURER_HINTS.flatMap((hint) => {
+      const hit = matchManufacturer(MANUFACTURER_HINTS, buildContext("", "", hint.example));
+      return hit?.label === hint.label ? [] : [`${hint.label}: "${hint.example}" → ${hit?.label}`];
+    });
+    expect(misrouted).toEqual([]);
+    expect(() => compileHints([{ label: "x", pattern: "x", cls: "noSuchClass", confidence: 0.4 }])).toThrow(
+      /unknown class/,
+    );
   });
 
   it("every class variant's condition compiles", () => {
@@ -73,5 +88,13 @@ describe("variant conditions", () => {
     expect(compileCondition({ plastic: true })(ctx("nylon washer"))).toBe(true);
     expect(compileCondition({ plastic: true })(ctx("steel washer"))).toBe(false);
     expect(compileCondition({ text: "\\bptfe\\b" })(ctx("PTFE tape"))).toBe(true);
+  });
+
+  it("a class's material words are whole words: alternatives are grouped inside the word boundaries", () => {
+    const code = (d: string) => classifyByRules({ partnumber: "", description: d })?.ncm;
+    expect(code("carbon potentiometer 10k")).toBe("85334092");
+    expect(code("potentiometer 10k, hydrocarbon resistant")).toBe("85334099");
+    expect(code("o-ring 10x2 ptfe")).toBe("39269069");
+    expect(code("o-ring 10x2 epdm, nonteflon")).toBe("40169300");
   });
 });

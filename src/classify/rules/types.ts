@@ -67,6 +67,8 @@ export interface ManufacturerHint {
   pattern: RegExp;
   cls: ClassId;
   confidence: number;
+  /** An invented manufacturer field this hint catches. */
+  example?: string;
 }
 
 /** What fired, kept for the rationale and for the combination step. */
