@@ -1,4 +1,6 @@
+import { NCM_WORD_FILES, ncmWordTerms } from "../../src/classify/glossary/ncm-words";
 import { GLOSSARY_FILES, wordsOf } from "../../src/classify/query-text";
+import { normalizeText } from "../../src/classify/rules/context";
 import type { Item } from "./labels";
 
 /**
@@ -9,12 +11,15 @@ import type { Item } from "./labels";
 export function glossaryOverlap(items: Item[]): { term: string; rows: number }[] {
   const rows = items.map((it) => ` ${wordsOf(it.description).join(" ")} `);
   const out: { term: string; rows: number }[] = [];
-  for (const file of GLOSSARY_FILES)
-    for (const term of Object.keys(file.terms)) {
-      const words = wordsOf(term).join(" ");
-      if (!words) continue;
-      const n = rows.filter((r) => r.includes(` ${words} `)).length;
-      if (n > 0) out.push({ term, rows: n });
-    }
+  const terms = [
+    ...GLOSSARY_FILES.flatMap((file) => Object.keys(file.terms)),
+    ...ncmWordTerms(NCM_WORD_FILES, normalizeText).keys(),
+  ];
+  for (const term of terms) {
+    const words = wordsOf(term).join(" ");
+    if (!words) continue;
+    const n = rows.filter((r) => r.includes(` ${words} `)).length;
+    if (n > 0) out.push({ term, rows: n });
+  }
   return out.sort((a, b) => b.term.split(" ").length - a.term.split(" ").length || b.rows - a.rows);
 }

@@ -1,5 +1,6 @@
 import everydayPt from "./glossary/everyday-pt.json";
 import glossaryData from "./glossary/glossary.json";
+import { NCM_WORD_FILES, ncmWordTerms } from "./glossary/ncm-words";
 import queryWords from "./glossary/query-words.json";
 import tradeEn from "./glossary/trade-en.json";
 import { normalizeText } from "./rules/context";
@@ -38,6 +39,9 @@ function compile(): Vocabulary {
   const terms = new Map<string, string>();
   for (const file of GLOSSARY_FILES)
     for (const [term, pt] of Object.entries(file.terms)) terms.set(normalizeText(term), normalizeText(pt));
+  // The NCM-vocabulary files fill in what the hand-written glossaries leave out; those win.
+  for (const [term, pt] of ncmWordTerms(NCM_WORD_FILES, normalizeText))
+    if (!terms.has(term)) terms.set(term, pt);
   return {
     terms,
     stop: new Set(queryWords.stop),
