@@ -23,6 +23,25 @@ export const fold = (expr: SQL): SQL =>
   sql`translate(lower(${expr}), 'áàâãäéèêëíìîïóòôõöúùûüçñ', 'aaaaaeeeeiiiiooooouuuucn')`;
 
 /**
+ * Portuguese plurals the stemmer does not bring back to their singular once accents are folded
+ * ("colchões"/"colchão", "móveis"/"móvel", "lençóis"/"lençol", "metais"/"metal",
+ * "embalagens"/"embalagem"): the plural ending becomes the singular's on both sides (table and
+ * query), so the two forms meet. Short words ("mais", "dois", "bens", "seis") are left alone.
+ */
+export const singularized = (expr: SQL): SQL =>
+  sql`regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(${expr},
+    '([a-z]{2,})oes\\M', '\\1ao', 'g'),
+    '([a-z]+)aes\\M', '\\1ao', 'g'),
+    '([a-z]+a)os\\M', '\\1o', 'g'),
+    '([a-z]{2,})ens\\M', '\\1em', 'g'),
+    '([a-z]{2,})ais\\M', '\\1al', 'g'),
+    '([a-z]{2,})eis\\M', '\\1el', 'g'),
+    '([a-z]{2,})ois\\M', '\\1ol', 'g')`;
+
+/** Folded, singularized text: what both the index and the queries hand to the stemmer. */
+const searchable = (expr: SQL): SQL => singularized(fold(expr));
+
+/**
  * Weight of a word by the level of the row it came from: the code's own text, its sub-heading
  * levels (5-7 digits), its heading (4), its chapter (2). A word keeps its best weight.
  */
@@ -51,7 +70,7 @@ const inForce = sql`(n.valid_to is null or n.valid_to >= current_date)`;
  * Bumped whenever the way the index is built changes, so the next sync rebuilds it even when the
  * NCM table itself did not change. Stored as a sentinel row of ncm_lexicon no query can produce.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 const VERSION_KEY = "~index-version";
 
 /** True when the index is missing or was built by another version of this module. */
@@ -82,7 +101,7 @@ export async function rebuildNcmSearch(db: SqlRunner): Promise<{ terms: number; 
     select u.lexeme, c.code, max(${weights})::real
     from ncm c
     join ncm a on a.code in (c.code, left(c.code, 7), left(c.code, 6), left(c.code, 5), left(c.code, 4), left(c.code, 2))
-    cross join lateral unnest(to_tsvector('portuguese', ${withoutExceptions(fold(sql`a.description`))})) as u(lexeme, positions, weights)
+    cross join lateral unnest(to_tsvector('portuguese', ${withoutExceptions(searchable(sql`a.description`))})) as u(lexeme, positions, weights)
     where c.level = 8 and (c.valid_to is null or c.valid_to >= current_date)
     group by u.lexeme, c.code`);
   await db.execute(sql`
@@ -159,7 +178,7 @@ export async function searchNcmBatch(
       -- The words naming the product itself (the head noun, first in Portuguese) count for more.
       select q.i, u.lexeme,
         max(case when (select min(p) from unnest(u.positions) p) <= q.h then ${HEAD_BOOST}::real else 1::real end) as boost
-      from q cross join lateral unnest(to_tsvector('portuguese', ${fold(sql`q.q`)})) as u(lexeme, positions, weights)
+      from q cross join lateral unnest(to_tsvector('portuguese', ${searchable(sql`q.q`)})) as u(lexeme, positions, weights)
       group by q.i, u.lexeme
     ), known as (
       select ql.i, ql.lexeme, l.idf * ql.boost as idf, l.df from ql join ncm_lexicon l on l.lexeme = ql.lexeme

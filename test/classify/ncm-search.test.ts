@@ -20,6 +20,9 @@ const table = parseNcmTable({
     row("98.72", "Parafusos de ensaio, roscados, de aço"),
     row("9872.10.00", "- Parafusos para madeira, exceto de latão"),
     row("9872.90.00", "- De latão"),
+    row("98.73", "Artefatos de cama de ensaio"),
+    row("9873.10.00", "- Colchões"),
+    row("9873.20.00", "- Anzóis"),
   ],
 });
 
@@ -42,6 +45,14 @@ describe("NCM full-text search", () => {
     expect(valves?.[0]?.code).toBe("98711000");
     // "Outros" says nothing by itself: its heading's words find it.
     expect(others?.slice(0, 2).map((h) => h.code)).toContain("98719000");
+  });
+
+  it("meets a singular with its -ões / -óis plural, which the stemmer alone keeps apart", async () => {
+    const [mattress, hook] = await synced((db) =>
+      searchNcmBatch(db, [{ text: buildQueryText("COLCHAO") }, { text: buildQueryText("ANZOL") }]),
+    );
+    expect(mattress?.[0]?.code).toBe("98731000");
+    expect(hook?.[0]?.code).toBe("98732000");
   });
 
   it("leaves out what an exception clause excludes", async () => {

@@ -1,5 +1,8 @@
 import foodAgri from "./ncm-words/food-agri.json";
 import machinesElectrical from "./ncm-words/machines-electrical.json";
+import plasticsWoodPaperTextiles from "./ncm-words/plastics-wood-paper-textiles.json";
+import stoneGlassMetals from "./ncm-words/stone-glass-metals.json";
+import vehiclesInstrumentsMisc from "./ncm-words/vehicles-instruments-misc.json";
 
 /**
  * The NCM table's own vocabulary in English and Spanish. Each file lists words of the official NCM
@@ -12,7 +15,13 @@ export interface NcmWordFile {
   words: Record<string, string>;
 }
 
-export const NCM_WORD_FILES: NcmWordFile[] = [foodAgri, machinesElectrical];
+export const NCM_WORD_FILES: NcmWordFile[] = [
+  foodAgri,
+  plasticsWoodPaperTextiles,
+  stoneGlassMetals,
+  machinesElectrical,
+  vehiclesInstrumentsMisc,
+];
 
 /**
  * The files inverted into glossary terms (foreign term → NCM words). A term listed under two NCM
