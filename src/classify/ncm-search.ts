@@ -54,6 +54,9 @@ const MIN_IDF = Math.log(1 / MAX_DF_SHARE);
 const ALWAYS_KEPT_DF = 50;
 /** A truncated word counts for less than a whole one: its completion is a guess. */
 const PREFIX_DISCOUNT = 0.8;
+/** Shortest unknown word read as a truncation, and how many completions it may stand for. */
+const MIN_PREFIX = 3;
+const PREFIX_COMPLETIONS = 5;
 /** Weight of the head words (SearchQuery.head) against the rest of the description. */
 const HEAD_BOOST = 1.5;
 
@@ -181,23 +184,30 @@ export async function searchNcmBatch(
       from q cross join lateral unnest(to_tsvector('portuguese', ${searchable(sql`q.q`)})) as u(lexeme, positions, weights)
       group by q.i, u.lexeme
     ), known as (
-      select ql.i, ql.lexeme, l.idf * ql.boost as idf, l.df from ql join ncm_lexicon l on l.lexeme = ql.lexeme
+      select ql.i, ql.lexeme as tok, ql.lexeme, l.idf * ql.boost as idf, l.df
+      from ql join ncm_lexicon l on l.lexeme = ql.lexeme
     ), truncated as (
-      -- Invoices truncate words ("GARR", "PLST"): an unknown word of 4+ letters stands for the
-      -- commonest word of the table that starts with it, at a discount.
-      select distinct on (ql.i, ql.lexeme) ql.i, l.lexeme, l.idf * ql.boost * ${PREFIX_DISCOUNT} as idf, l.df
-      from ql join ncm_lexicon l on length(ql.lexeme) >= 4 and l.lexeme like ql.lexeme || '%'
-      where not exists (select 1 from known k where k.i = ql.i and k.lexeme = ql.lexeme)
-      order by ql.i, ql.lexeme, l.df desc, l.lexeme
+      -- Invoices truncate words ("GARR", "PLST"): an unknown word stands for the commonest words
+      -- of the table that start with it, at a discount; the other words of the description then
+      -- decide which completion was meant (the codes holding it and them score highest).
+      select i, tok, lexeme, idf, df from (
+        select ql.i, ql.lexeme as tok, l.lexeme, l.idf * ql.boost * ${PREFIX_DISCOUNT} as idf, l.df,
+          row_number() over (partition by ql.i, ql.lexeme order by l.df desc, l.lexeme) as rk
+        from ql join ncm_lexicon l on length(ql.lexeme) >= ${MIN_PREFIX} and l.lexeme like ql.lexeme || '%'
+        where not exists (select 1 from known k where k.i = ql.i and k.lexeme = ql.lexeme)
+      ) c where rk <= ${PREFIX_COMPLETIONS}
     ), qi as (
-      select i, lexeme, max(idf) as idf from (select * from known union all select * from truncated) u
-      where idf >= ${MIN_IDF} or df <= ${ALWAYS_KEPT_DF} group by i, lexeme
+      select i, tok, lexeme, max(idf) as idf from (select * from known union all select * from truncated) u
+      where idf >= ${MIN_IDF} or df <= ${ALWAYS_KEPT_DF} group by i, tok, lexeme
     ), total as (
-      select i, sum(idf) as info from qi group by i
+      -- A word counts once, however many completions it has.
+      select i, sum(idf) as info from (select i, tok, max(idf) as idf from qi group by i, tok) w group by i
     ), scored as (
-      select qi.i, t.code, sum(qi.idf * t.weight) as score, sum(qi.idf) as hit
-      from qi join ncm_terms t on t.lexeme = qi.lexeme
-      group by qi.i, t.code
+      select i, code, sum(score) as score, sum(hit) as hit from (
+        select qi.i, t.code, qi.tok, max(qi.idf * t.weight) as score, max(qi.idf) as hit
+        from qi join ncm_terms t on t.lexeme = qi.lexeme
+        group by qi.i, t.code, qi.tok
+      ) w group by i, code
     ), ranked as (
       select s.i, s.code, s.score, s.hit / nullif(tt.info, 0) as matched,
         row_number() over (partition by s.i order by s.score desc, s.code) as rn
