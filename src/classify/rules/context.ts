@@ -36,6 +36,9 @@ const MILLIWATTS_RE = /(?<![\d/.,])(\d+(?:[.,]\d+)?)\s?mw\b/g;
 const AMPS_RE = /(?<![\d/.,])(\d+(?:[.,]\d+)?)\s?a\b/g;
 const VOLTS_RE = /(?<![\d/.,])(\d+(?:[.,]\d+)?)\s?(?:v|vac|vdc|vca|vcc|kv)\b/g;
 
+/** Portuguese or Spanish: accented letters, or their function words and abbreviations. */
+const IBERIAN_RE = /[ãõçáéíóúâêôàñ]|\b(de|da|do|das|dos|com|para|em|sem|con|del|c\/|p\/|pc|pç|cx|un|und)\b/i;
+
 export function buildContext(
   partnumber: string,
   description?: string | null,
@@ -48,6 +51,7 @@ export function buildContext(
     text,
     mpn: partnumber.trim().toUpperCase(),
     manufacturer: normalizeText(manufacturer),
+    prose: /[a-z]/.test(description ?? "") && !IBERIAN_RE.test(description ?? ""),
     smd: SMD_RE.test(text),
     tht: THT_RE.test(text),
     watts: watts ?? (mw === null ? null : mw / 1000),

@@ -1,4 +1,16 @@
 import { CLASSES, type ClassId } from "./classes";
+import {
+  CAPS,
+  forOther,
+  hasWords,
+  headOf,
+  isAccessory,
+  outOfScope,
+  overlaps,
+  subordinate,
+  support,
+  supports,
+} from "./evidence";
 import makersData from "./makers.json";
 import type { Hit, ManufacturerHint, PartContext, Rule } from "./types";
 
@@ -31,18 +43,88 @@ export function matchFamily(rules: readonly Rule[], ctx: PartContext): Hit | nul
   for (const rule of rules) {
     if (!rule.pattern.test(ctx.mpn)) continue;
     if (rule.manufacturer && !rule.manufacturer.test(makerText)) continue;
-    return { ...toHit("family", rule, ctx), maker: makerOf(rule.label) };
+    const described = hasWords(ctx);
+    const backed = described && supports(rule.group, ctx.text);
+    const evidence = { head: false, category: false, accessoryHead: false, described, forOther: false };
+    return {
+      ...toHit("family", rule, ctx),
+      maker: makerOf(rule.label),
+      evidence: { ...evidence, support: backed, ownSupport: backed },
+    };
   }
   return null;
 }
 
+/**
+ * The first rule whose trigger names the item itself: a match the item is only used with ("for X",
+ * "p/ X") or contains ("with X", "c/ X") is passed over, and a description in chapters no rule
+ * covers (medical, food) matches none. The hit carries the trigger's evidence for `decide`.
+ */
 export function matchKeyword(rules: readonly Rule[], ctx: PartContext): Hit | null {
-  if (!ctx.text) return null;
+  if (!ctx.text || outOfScope(ctx.text)) return null;
+  const head = headOf(ctx);
   for (const rule of rules) {
-    const m = rule.pattern.exec(ctx.text);
-    if (m) return { ...toHit("keyword", rule, ctx), singleWord: !/[\s-]/.test(m[0].trim()) };
+    for (const m of ctx.text.matchAll(rule.all)) {
+      const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+      if (subordinate(ctx.text, span.start)) continue;
+      const isHead = head !== null && (overlaps(head.span, span) || sameHeading(rules, rule, head.word, ctx));
+      const backing = support(rule.group, ctx.text, span);
+      return {
+        ...toHit("keyword", rule, ctx),
+        singleWord: !/[\s-]/.test(m[0].trim()),
+        evidence: {
+          head: isHead,
+          category: isHead && head.category,
+          support: backing > 0,
+          ownSupport: backing === 2,
+          accessoryHead: head !== null && !isHead && isAccessory(head.word),
+          described: true,
+          forOther: forOther(rule.group, ctx.text, span.end),
+        },
+      };
+    }
   }
   return null;
+}
+
+const headingOf = (rule: Rule) => heading(CLASSES[rule.cls].ncm);
+
+/** The head noun is itself a trigger of the same heading ("microprocessor IC": the IC is the head). */
+function sameHeading(rules: readonly Rule[], rule: Rule, word: string, ctx: PartContext): boolean {
+  const named = rules.find((r) => r.pattern.test(word));
+  return named !== undefined && headingOf(named) === headingOf(rule) && !outOfScope(ctx.text);
+}
+
+const capped = (hit: Hit, cap: number, note: string): Hit =>
+  hit.confidence <= cap ? { ...hit, note } : { ...hit, confidence: cap, note };
+
+/**
+ * A keyword with incomplete evidence is lowered below the threshold, or dropped: a single word must
+ * be the head noun with a word of its trade beside it, or have a word of its own trade's vocabulary
+ * beside it, or an MPN family or maker in its heading;
+ * under an accessory's head noun no trigger names the item. A family whose description has words of
+ * its own but none of the family's trade is lowered too (a seller's code can look like a maker's).
+ */
+function weigh(family: Hit | null, keyword: Hit | null, maker: Hit | null): [Hit | null, Hit | null] {
+  const agrees = (a: Hit | null, b: Hit | null) =>
+    a !== null && b !== null && heading(a.ncm) === heading(b.ncm);
+  let k = keyword;
+  const e = keyword?.evidence;
+  if (keyword && e && !agrees(family, keyword) && !agrees(maker, keyword)) {
+    if (e.accessoryHead) k = capped(keyword, CAPS.oneSided, "the head noun names an accessory or a set");
+    else if (e.forOther) k = capped(keyword, CAPS.oneSided, "a part for something else");
+    else if (keyword.singleWord && !e.category && !(e.head && e.support) && !e.ownSupport) {
+      k =
+        e.head || e.support
+          ? capped(keyword, CAPS.oneSided, e.head ? "no other word of its trade" : "not the head noun")
+          : null;
+    }
+  }
+  let f = family;
+  const fe = family?.evidence;
+  if (family && fe?.described && !fe.support && !agrees(family, k))
+    f = capped(family, CAPS.familyAgainstDescription, "the description names nothing of its kind");
+  return [f, k];
 }
 
 export function matchManufacturer(hints: readonly ManufacturerHint[], ctx: PartContext): Hit | null {
@@ -61,11 +143,13 @@ const heading = (ncm: string) => ncm.slice(0, 4);
 const round2 = (n: number) => Math.round(Math.min(0.97, Math.max(0, n)) * 100) / 100;
 
 function describe(hit: Hit): string {
-  return hit.kind === "family"
-    ? `MPN matches ${hit.label}`
-    : hit.kind === "keyword"
-      ? `description says "${hit.label}"`
-      : `manufacturer is a ${hit.label}`;
+  const what =
+    hit.kind === "family"
+      ? `MPN matches ${hit.label}`
+      : hit.kind === "keyword"
+        ? `description says "${hit.label}"`
+        : `manufacturer is a ${hit.label}`;
+  return hit.note ? `${what} (${hit.note})` : what;
 }
 
 export interface Decision {
@@ -84,7 +168,8 @@ export interface Decision {
  * earns high confidence; a conflict between headings is pushed below the threshold so the
  * part goes on to the AI or to review instead of being filed with a guess.
  */
-export function decide(family: Hit | null, keyword: Hit | null, maker: Hit | null): Decision | null {
+export function decide(familyHit: Hit | null, keywordHit: Hit | null, maker: Hit | null): Decision | null {
+  const [family, keyword] = weigh(familyHit, keywordHit, maker);
   let pick: Hit;
   let confidence: number;
   let rationale: string;

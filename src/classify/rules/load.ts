@@ -26,6 +26,8 @@ export function compileRules(rows: readonly RuleRow[]): readonly Rule[] {
     return {
       label: row.label,
       pattern: new RegExp(row.pattern, row.flags),
+      all: new RegExp(row.pattern, `${row.flags ?? ""}g`),
+      ...(row.group ? { group: row.group } : {}),
       cls: row.cls as ClassId,
       confidence: row.confidence,
       ...(row.generic ? { generic: true } : {}),

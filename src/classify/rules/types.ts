@@ -14,6 +14,11 @@ export interface PartContext {
   mpn: string;
   /** Normalized manufacturer (same normalization as `text`). */
   manufacturer: string;
+  /**
+   * The description reads as English prose (lowercase letters, no Portuguese or Spanish marks), where
+   * the head noun closes the first noun phrase instead of opening it.
+   */
+  prose: boolean;
   smd: boolean;
   tht: boolean;
   /** Largest power rating stated in watts, if any. */
@@ -42,6 +47,10 @@ export interface Rule {
   /** Short name shown in the rationale, e.g. "Murata GRM MLCC". */
   label: string;
   pattern: RegExp;
+  /** The same pattern, global: every place it matches, for the first one that is the item itself. */
+  all: RegExp;
+  /** The table's group (rules/evidence.json reads which trade vocabulary supports it). */
+  group?: string;
   /** Product class in CLASSES; it carries the NCM and its variants. */
   cls: ClassId;
   confidence: number;
@@ -83,4 +92,25 @@ export interface Hit {
   singleWord?: boolean;
   /** Family hits only: the maker the family belongs to (rules/makers.json), when one does. */
   maker?: string;
+  /** What surrounds the trigger in the description (rules/evidence.ts). */
+  evidence?: Evidence;
+  /** Why the hit's confidence was lowered, for the rationale. */
+  note?: string;
+}
+
+export interface Evidence {
+  /** The trigger is the description's head noun. */
+  head: boolean;
+  /** ... stated as a distributor's category (" / Fuses"). */
+  category: boolean;
+  /** The description has a word or value of the rule's trade besides the trigger. */
+  support: boolean;
+  /** ... in the rule group's own vocabulary (not only volts, amps or packages). */
+  ownSupport: boolean;
+  /** The head noun names an accessory, tool or set (kit, suporte, bits) and the trigger is not it. */
+  accessoryHead: boolean;
+  /** The description has words of its own (not only codes, figures and the maker). */
+  described: boolean;
+  /** The trigger is followed by "for X" / "para X" with X of another trade. */
+  forOther: boolean;
 }
