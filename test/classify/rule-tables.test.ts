@@ -28,6 +28,11 @@ describe("rule tables as data", () => {
     expect(dupes(rows.map((r) => r.pattern))).toEqual([]);
   });
 
+  it("every row of every rule table says where it comes from or why (reason)", () => {
+    const rows: { label: string; reason?: string }[] = [...families.rules, ...keywords.rules, ...hints.hints];
+    expect(rows.filter((r) => !r.reason?.trim()).map((r) => r.label)).toEqual([]);
+  });
+
   it("every keyword row's example description is caught by that row, not an earlier one", () => {
     const misrouted = KEYWORD_RULES.flatMap((rule) => {
       const hit = matchKeyword(KEYWORD_RULES, buildContext("", rule.example));
