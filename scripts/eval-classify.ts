@@ -22,12 +22,13 @@ import { type Candidate, candidatesFor, offlineAnswer, rawCertainty } from "../s
 import { classifyByRules, RULES_CONFIDENCE_THRESHOLD } from "../src/classify/rules/index";
 import { glossaryOverlap } from "./eval-classify/glossary-overlap";
 import { agrees, type Item, loadLabelled, splitHalves } from "./eval-classify/labels";
+import { type Answered, reach, rulesReliability } from "./eval-classify/reach";
 import { applyMigrations } from "./local/migrate";
 import { syncNcmFrom } from "./local/ncm";
 import { startEmbeddedPostgres } from "./local/postgres";
 
 interface Scored {
-  item: Item;
+  item: Item & { rules: { ncm: string; confidence: number } | null };
   ncm: string | null;
   confidence: number;
   raw: number;
@@ -162,6 +163,14 @@ async function main(): Promise<void> {
     `offline answer at ${RULES_CONFIDENCE_THRESHOLD}: coverage=${f3(confident.length / Math.max(1, scored.length))} hs6=${f3(ok(6))}; top-1 over all items hs6=${f3(share(scored, (s) => inTop(s, 1, 6)))}`,
   );
   reliability(scored);
+  const answered: Answered[] = scored.map((s) => ({
+    hs6: s.item.hs6,
+    ncm: s.ncm,
+    confidence: s.confidence,
+    rules: s.item.rules ?? null,
+  }));
+  for (const line of rulesReliability(answered)) console.log(line);
+  console.log(reach(answered, 0.9));
   for (const k of [1, 3, 5, 10, 20])
     console.log(
       `  top${k}: hs6=${f3(share(scored, (s) => inTop(s, k, 6)))} hs4=${f3(share(scored, (s) => inTop(s, k, 4)))}`,

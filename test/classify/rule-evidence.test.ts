@@ -40,6 +40,11 @@ describe("a single trigger word needs supporting context", () => {
     expect(sure("FUSIVEL PARA AUTOMOVEL 10A")).toBe(true);
   });
 
+  it("a phrase with no word of its trade beside it is not sure either", () => {
+    expect(sure("Leather card holder wallet")).toBe(false);
+    expect(sure("SD card socket 9 pins smd")).toBe(true);
+  });
+
   it("under an accessory's or a set's head noun the trigger is not the item", () => {
     expect(sure("ESTOJO PARAFUSOS M4 SORTIDOS")).toBe(false);
     expect(sure("PARAFUSO M4X10 ZINCADO")).toBe(true);

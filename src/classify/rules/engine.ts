@@ -118,7 +118,8 @@ function weigh(family: Hit | null, keyword: Hit | null, maker: Hit | null): [Hit
         e.head || e.support
           ? capped(keyword, CAPS.oneSided, e.head ? "no other word of its trade" : "not the head noun")
           : null;
-    }
+    } else if (!keyword.singleWord && !e.category && !e.support)
+      k = capped(keyword, CAPS.oneSided, "no other word of its trade");
   }
   let f = family;
   const fe = family?.evidence;
