@@ -134,6 +134,8 @@ async function startWorker(
 
 interface RunResult {
   job: JobView;
+  /** Epoch ms just before the POST. */
+  startedAt: number;
   wallSeconds: number;
   frames: number;
   progressFrames: number;
@@ -141,6 +143,7 @@ interface RunResult {
 
 /** Creates a job and follows it over the WebSocket until a final status frame. */
 async function runJob(url: string, apiKey: string, pns: string[]): Promise<RunResult> {
+  const startedAt = Date.now();
   const started = performance.now();
   const res = await fetch(`${url}/v1/jobs`, {
     method: "POST",
@@ -173,7 +176,7 @@ async function runJob(url: string, apiKey: string, pns: string[]): Promise<RunRe
   const final = (await (
     await fetch(`${url}/v1/jobs/${job.id}`, { headers: { authorization: `Bearer ${apiKey}` } })
   ).json()) as JobView;
-  return { job: final, wallSeconds, frames, progressFrames };
+  return { job: final, startedAt, wallSeconds, frames, progressFrames };
 }
 
 async function main() {
@@ -246,22 +249,9 @@ async function main() {
   const workerd = workerdPids(child.pid!);
   const idleRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmRSS"), 0);
   const cpuBefore = workerd.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  // When the last AI call of the job returned: the rest of the wall time is queue, actor and Postgres.
-  const t0 = performance.now();
-  let aiIdleAt = 0;
-  let aiFirstAt = 0;
-  let lastCount = before;
-  const watch = setInterval(async () => {
-    const n = await aiRequests(fakeAi.url).catch(() => lastCount);
-    if (n !== lastCount) aiIdleAt = performance.now() - t0;
-    if (n !== before && aiFirstAt === 0) aiFirstAt = performance.now() - t0;
-    lastCount = n;
-  }, 20);
   const run = await runJob(url, key, measured);
-  clearInterval(watch);
-  say(
-    `first AI call returned at ~${(aiFirstAt / 1000).toFixed(2)} s, last at ~${(aiIdleAt / 1000).toFixed(2)} s`,
-  );
+  const calls = (await aiTrace(fakeAi.url)).filter(([at]) => at >= run.startedAt);
+  say(timeline(calls, run));
   const aiCalls = (await aiRequests(fakeAi.url)) - before;
   const rows = await client.query<{ items: number; classifications: number; partnumbers: number }>(
     `select (select count(*)::int from job_items where job_id = $1) as items,
@@ -324,6 +314,28 @@ async function startFakeAiProcess(latencyMs: number): Promise<{ url: string }> {
     });
   });
   return { url: `http://127.0.0.1:${port}` };
+}
+
+/** Every chat call the fake AI saw: [arrival, answer] in epoch ms. */
+async function aiTrace(base: string): Promise<Array<[number, number]>> {
+  return ((await (await fetch(`${base}/__trace`)).json()) as { trace: Array<[number, number]> }).trace;
+}
+
+/**
+ * Where the job's wall time went, from the fake AI's side: until the first AI call arrived (job
+ * creation, actor, first dispatch, consumer start), the AI calls themselves, the slots left idle
+ * between them (per call: report, claim, cascade, queue), and the tail after the last answer
+ * (the last reports, the flush to Postgres, finishing the job).
+ */
+function timeline(calls: Array<[number, number]>, run: RunResult): string {
+  if (calls.length === 0) return "timeline: no AI calls";
+  const t = (ms: number) => ((ms - run.startedAt) / 1000).toFixed(2);
+  const first = Math.min(...calls.map((c) => c[0]));
+  const last = Math.max(...calls.map((c) => c[1]));
+  const busy = calls.reduce((sum, [a, b]) => sum + (b - a), 0);
+  const idle = CONCURRENCY * (last - first) - busy;
+  const tail = run.wallSeconds - (last - run.startedAt) / 1000;
+  return `timeline: first_ai_at_s=${t(first)} last_answer_at_s=${t(last)} tail_s=${tail.toFixed(2)} mean_call_ms=${(busy / calls.length).toFixed(0)} idle_slot_ms_per_call=${(idle / calls.length).toFixed(0)}`;
 }
 
 async function aiRequests(base: string): Promise<number> {

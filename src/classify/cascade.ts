@@ -6,7 +6,7 @@ import { type AiAnswer, type AiProvider, isProviderError, type ProviderError } f
 import { validNcmCodes } from "./candidates";
 import { lookupCatalog } from "./catalog";
 import { type Candidate, candidatesFor, offlineAnswer } from "./offline";
-import { type CodeRates, ratesFor, validEx } from "./rates";
+import { type CodeRates, cachedRatesFor, validEx } from "./rates";
 import { classifyByRules } from "./rules";
 import type { Classification } from "./types";
 
@@ -151,7 +151,7 @@ export async function prepareCascade(
     const offline = offlineAnswer(item, candidates, threshold);
     return { part: item, candidates, offline, maker: item.rules?.manufacturer ?? null };
   });
-  const found = await ratesFor(
+  const found = await cachedRatesFor(
     db,
     known.flatMap((k) => [
       ...(k.offline ? [k.offline.ncm] : []),
@@ -254,7 +254,7 @@ export async function runCascade(
     db,
     answers.map((a) => a.ncm),
   );
-  const aiRates = await ratesFor(
+  const aiRates = await cachedRatesFor(
     db,
     answers.flatMap((a) => (aiValid.has(a.ncm) && !rates.has(a.ncm) ? [a.ncm] : [])),
   );

@@ -154,7 +154,10 @@ export async function searchNcmBatch(
   limit = 20,
 ): Promise<SearchHit[][]> {
   const out: SearchHit[][] = queries.map(() => []);
-  if (queries.length === 0) return out;
+  // Nothing to search (bare part numbers: no description, no proposed code) costs no round trip.
+  const hasSomething = (q: SearchQuery) =>
+    q.text.trim() !== "" || (q.extra ?? []).some((e) => /^\d{8}$/.test(e.code));
+  if (!queries.some(hasSomething)) return out;
   const payload = JSON.stringify(
     queries.map((q, i) => ({
       i,

@@ -74,3 +74,34 @@ export function validEx(rates: CodeRates | undefined, ex: string | null | undefi
   const n = normalizeEx(ex);
   return n && rates?.exLines.some((l) => l.ex === n) ? n : null;
 }
+
+/**
+ * Rates already read in this isolate, for the classifier cascade. The TIPI and TEC tables change
+ * only when they are synced (at most daily), so a few minutes of staleness is harmless, and the
+ * query after every AI answer (the rates of the code it chose) leaves the batch's critical path.
+ * Review decisions read the tables directly (`ratesFor`).
+ */
+const known = new Map<string, { rates: CodeRates; at: number }>();
+const RATES_TTL_MS = 5 * 60_000;
+const MAX_KNOWN = 50_000;
+
+/** `ratesFor`, answered from this isolate's recent reads where it can. */
+export async function cachedRatesFor(db: SqlRunner, codes: string[]): Promise<Map<string, CodeRates>> {
+  const now = Date.now();
+  const wanted = [...new Set(codes.filter((c) => /^\d{8}$/.test(c)))];
+  const fresh = (c: string) => {
+    const hit = known.get(c);
+    return hit !== undefined && now - hit.at <= RATES_TTL_MS;
+  };
+  const unknown = wanted.filter((c) => !fresh(c));
+  if (unknown.length > 0) {
+    const read = await ratesFor(db, unknown);
+    if (known.size > MAX_KNOWN) known.clear();
+    for (const c of unknown) known.set(c, { rates: read.get(c) ?? noRates(), at: now });
+  }
+  const out = new Map<string, CodeRates>();
+  for (const c of wanted) out.set(c, known.get(c)!.rates);
+  return out;
+}
+
+const noRates = (): CodeRates => ({ ipiRate: null, iiRate: null, exLines: [] });

@@ -65,13 +65,21 @@ export async function onNewInstance(core: ActorCore): Promise<void> {
   if (inheritLeases(core.sql, Date.now() + inheritedLeaseMs(core.env)) > 0) await scheduleNext(core);
 }
 
-/** Brings the next alarm forward to the coalescing interval (never during a backoff, never later than set). */
+/**
+ * Brings the next alarm forward to the coalescing interval (never during a backoff, never later
+ * than set), or to now once no item is pending: nothing more is coming to coalesce with, and the
+ * job finishes as soon as its last rows are in Postgres.
+ */
 export async function wakeSoon(core: ActorCore): Promise<void> {
   const s = core.state;
   // A scheduled job keeps sleeping until runAt (results cannot arrive before it is dispatched).
   if (!s || s.status === "scheduled") return;
   if (s.backoffUntil && s.backoffUntil > Date.now()) return;
-  const at = Date.now() + FLUSH_INTERVAL_MS;
+  const settled =
+    !isFinalStatus(s.status) &&
+    !(s.source && !s.extracted) &&
+    count(core.sql, "SELECT count(*) AS n FROM items WHERE status = 'pending'") === 0;
+  const at = Date.now() + (settled ? 0 : FLUSH_INTERVAL_MS);
   const current = await core.ctx.storage.getAlarm();
   if (current === null || current > at) await core.ctx.storage.setAlarm(at);
 }

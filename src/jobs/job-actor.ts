@@ -52,7 +52,11 @@ export class JobActor extends DurableObject<Bindings> {
 
   /** Creates the job. Idempotent: a second call (an Idempotency-Key replay) returns the existing job. */
   async init(args: InitJobArgs): Promise<JobView> {
-    if (createJob(this.core, args)) await scheduleNext(this.core);
+    if (createJob(this.core, args)) {
+      // The first window goes out now rather than at the first alarm (a failure is the alarm's to retry).
+      await refill(this.core);
+      await scheduleNext(this.core);
+    }
     return this.core.view();
   }
 

@@ -1,9 +1,14 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { withDb } from "../../src/db/client";
+import { jobs } from "../../src/db/schema";
+import { wakeSoon } from "../../src/jobs/actor-alarm";
+import { acceptReport } from "../../src/jobs/actor-intake";
 import { FLUSH_INTERVAL_MS, LEASE_CHECK_MS, leaseMs, nextAlarm } from "../../src/jobs/leases";
+import { buildItems } from "../../src/jobs/normalize";
 import { createTenant, type TestTenant } from "../support/tenants";
-import { heldJob as held, inActor, startNow, actorStub as stub } from "./support/actor";
-import { allItems, loadNcmFixture, waitForFinal } from "./support/pipeline";
+import { answer, heldJob as held, inActor, startNow, actorStub as stub } from "./support/actor";
+import { allItems, loadNcmFixture, syntheticPartnumbers, waitForFinal } from "./support/pipeline";
 
 let tenant: TestTenant;
 beforeAll(async () => {
@@ -47,6 +52,49 @@ describe("JobActor leases", () => {
     await runDurableObjectAlarm(stub(jobId));
     expect(await sends(jobId)).toBe(1);
     expect((await stub(jobId).getView())!.counts.pending).toBe(3);
+  });
+});
+
+describe("JobActor dispatch timing", () => {
+  it("sends the job's first window from init, before any alarm", async () => {
+    const jobId = crypto.randomUUID();
+    const createdAt = new Date();
+    await withDb(env, (db) =>
+      db.insert(jobs).values({
+        id: jobId,
+        tenantId: tenant.tenantId,
+        status: "queued",
+        sourceKind: "list",
+        total: 3,
+        pending: 3,
+        createdAt,
+      }),
+    );
+    const view = await stub(jobId).init({
+      jobId,
+      tenantId: tenant.tenantId,
+      status: "queued",
+      options: {},
+      createdAt: createdAt.toISOString(),
+      items: buildItems(syntheticPartnumbers(3, "INIT").map((partnumber) => ({ partnumber }))),
+    });
+    expect(view.status).toBe("classifying");
+    expect((await waitForFinal(tenant, jobId)).counts).toMatchObject({ total: 3, pending: 0 });
+  });
+
+  it("wakes at once when a report decides the job's last pending item, at the coalescing interval before", async () => {
+    const jobId = await heldJob(2);
+    await inActor(jobId, async (core, state) => {
+      startNow(core);
+      core.sql.exec("UPDATE batches SET state = 'inflight', sends = 1, lease_until = ?", Date.now() + 60_000);
+      await state.storage.deleteAlarm();
+      acceptReport(core, "b1", [answer(1)], undefined);
+      await wakeSoon(core);
+      expect(await state.storage.getAlarm()).toBeGreaterThan(Date.now());
+      acceptReport(core, "b1", [answer(2)], undefined);
+      await wakeSoon(core);
+      expect(await state.storage.getAlarm()).toBeLessThanOrEqual(Date.now());
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import {
   nextOutcome,
   publicConfig,
   type Session,
+  TRACE_LIMIT,
 } from "./session";
 
 export interface FakeAiOptions {
@@ -97,7 +98,13 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
     s.stats.byOutcome[outcome]++;
     s.stats.inFlight++;
     s.stats.maxInFlight = Math.max(s.stats.maxInFlight, s.stats.inFlight);
-    res.on("close", () => s.stats.inFlight--);
+    const call: [number, number] = [Date.now(), 0];
+    s.trace.push(call);
+    if (s.trace.length > TRACE_LIMIT) s.trace.shift();
+    res.on("close", () => {
+      s.stats.inFlight--;
+      call[1] = Date.now();
+    });
     const messages = Array.isArray(body.messages) ? body.messages : [];
     s.stats.last = {
       model: body.model,
@@ -167,6 +174,9 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
         const { stats } = session(name);
         return json(res, 200, { ...stats, config: publicConfig(session(name)) });
       }
+      case "GET /__trace":
+        req.resume();
+        return json(res, 200, { trace: session(name).trace });
       case "POST /__reset":
         req.resume();
         sessions.set(name, newSession(defaults));

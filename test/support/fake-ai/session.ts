@@ -49,6 +49,11 @@ export interface Session {
   rates: Partial<Record<Fault, number>>;
   seed: number;
   random: () => number;
+  /**
+   * Each chat call's arrival and answer time (epoch ms; answer 0 until sent), the newest
+   * TRACE_LIMIT: the bench reads it (GET /__trace) to tell where a job's time went.
+   */
+  trace: Array<[number, number]>;
   stats: {
     requests: number;
     parts: number;
@@ -67,6 +72,7 @@ export interface SessionDefaults {
 }
 
 const DEFAULT_SEED = 1;
+export const TRACE_LIMIT = 100_000;
 const DEFAULT_HOLD_MS = 60_000;
 
 /** mulberry32: tiny, seedable, good enough to spread faults reproducibly. */
@@ -91,6 +97,7 @@ export function newSession(defaults: SessionDefaults): Session {
     rates: {},
     seed: DEFAULT_SEED,
     random: prng(DEFAULT_SEED),
+    trace: [],
     stats: {
       requests: 0,
       parts: 0,
