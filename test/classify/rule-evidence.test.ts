@@ -31,6 +31,9 @@ describe("a single trigger word needs supporting context", () => {
     expect(sure("Driver bits for hex screws")).toBe(false);
     expect(classify("TAMPA P/ FUSIVEL")).toBeNull();
     expect(classify("Tapete c/ led")).toBeNull();
+    // NF-e lines often write the abbreviation against the next word
+    expect(classify("TAMPA P/FUSIVEL 5X20")?.ncm).not.toBe("85361000");
+    expect(classify("CABO C/FUSIVEL 5X20 10A")?.ncm).not.toBe("85361000");
   });
 
   it("a head noun followed by 'para X' of another trade is a part for X, not sure", () => {

@@ -64,7 +64,7 @@ export function subordinate(text: string, at: number): boolean {
  */
 export function forOther(group: string | undefined, text: string, end: number): boolean {
   const m = FOR_OTHER.exec(text.slice(end));
-  return m !== null && !supports(group, m[2] as string);
+  return m?.groups?.what !== undefined && !supports(group, m.groups.what);
 }
 
 export const outOfScope = (text: string): boolean => OUT_OF_SCOPE.test(text);
