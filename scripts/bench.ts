@@ -7,6 +7,10 @@
  *   npm run bench -- [--items 5000] [--latency-ms 100] [--concurrency 8] [--batch 50]
  *
  *   --inspect   runs the worker with the DevTools inspector (off by default: it costs CPU per fetch)
+ *   --heap      also reads the Worker isolate's V8 heap over the inspector during the measured job
+ *               and after it, while its reports are rendered, until the heap is back near its size
+ *               before the job or --heap-tail seconds (120) have passed (implies --inspect, so its
+ *               timings are not comparable with runs without it)
  *
  * Last line: `bench: items=<n> wall_s=<s> floor_s=<s> ratio=<x> rows_per_s=<n> peak_rss_mb=<n>`,
  * where the floor is the AI time alone: latency × ceil(items reaching the AI / batch) / concurrency,
@@ -25,6 +29,7 @@ import { classifyByRules, RULES_CONFIDENCE_THRESHOLD } from "../src/classify/rul
 import type { Frame } from "../src/shared/frames";
 import { isFinalStatus, type JobView } from "../src/shared/jobs";
 import { NCM_FIXTURE } from "../test/jobs/support/ncm-fixture";
+import { startHeapProbe } from "./local/heap-probe";
 import { applyMigrations } from "./local/migrate";
 import { freePort, startEmbeddedPostgres } from "./local/postgres";
 import {
@@ -45,6 +50,8 @@ const { values: flags } = parseArgs({
     batch: { type: "string", default: "50" },
     "warmup-items": { type: "string", default: "200" },
     inspect: { type: "boolean", default: false },
+    heap: { type: "boolean", default: false },
+    "heap-tail": { type: "string", default: "120" },
   },
 });
 const ITEMS = Number(flags.items);
@@ -52,7 +59,8 @@ const LATENCY_MS = Number(flags["latency-ms"]);
 const CONCURRENCY = Number(flags.concurrency);
 const BATCH = Number(flags.batch);
 const WARMUP = Number(flags["warmup-items"]);
-const INSPECT = flags.inspect === true;
+const HEAP = flags.heap === true;
+const INSPECT = flags.inspect === true || HEAP;
 
 const stops: Array<() => Promise<unknown> | unknown> = [];
 const say = (msg: string) => console.log(`bench: ${msg}`);
@@ -94,7 +102,7 @@ function benchConfig(dir: string, bundle: string): string {
 async function startWorker(
   dir: string,
   vars: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
+): Promise<{ url: string; child: ChildProcess; inspectorPort?: number }> {
   const port = await freePort();
   const outdir = path.join(dir, "bundle");
   execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
@@ -126,7 +134,7 @@ async function startWorker(
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, child };
+    if (ok) return { url, child, ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}) };
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("the local worker did not become healthy");
@@ -224,7 +232,7 @@ async function main() {
   }).length;
   say(`synthetic part numbers: ${toAi}/${ITEMS} below the rules threshold, so they go to the AI`);
 
-  const { url, child } = await startWorker(dir, {
+  const { url, child, inspectorPort } = await startWorker(dir, {
     DATABASE_URL: postgres.url,
     PG_WS_PROXY: `127.0.0.1:${proxy.port}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -243,6 +251,10 @@ async function main() {
   const warm = await runJob(url, key, partnumbers(WARMUP, "WARM"));
   say(`warm-up: ${WARMUP} items, ${warm.job.status} in ${warm.wallSeconds.toFixed(2)} s`);
 
+  const heap =
+    HEAP && inspectorPort
+      ? await startHeapProbe(inspectorPort, { wake: () => fetch(`${url}/healthz`) })
+      : null;
   const before = await aiRequests(fakeAi.url);
   // workerd's resident memory (the runtime with every isolate in it: an upper bound on the job's
   // isolates). Its high-water mark is read after the job; idle is its size before the job.
@@ -250,6 +262,7 @@ async function main() {
   const idleRss = workerd.reduce((sum, pid) => sum + statusMb(pid, "VmRSS"), 0);
   const cpuBefore = workerd.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const run = await runJob(url, key, measured);
+  const heapJob = heap ? await heap.mark() : null;
   const calls = (await aiTrace(fakeAi.url)).filter(([at]) => at >= run.startedAt);
   say(timeline(calls, run));
   const aiCalls = (await aiRequests(fakeAi.url)) - before;
@@ -282,6 +295,22 @@ async function main() {
   say(
     `workerd rss: before the job ${idleRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB (pids ${workerd.join(",")})`,
   );
+  if (heap && heapJob) {
+    // What runs after the final status (the notify consumer renders every report from Postgres)
+    // shares the isolate: followed until the live heap is back within 2 MB of its size before.
+    const tailEnd = performance.now() + Number(flags["heap-tail"]) * 1000;
+    await new Promise((r) => setTimeout(r, 5_000));
+    while (performance.now() < tailEnd && heap.lastLiveMb() > heap.startLiveMb + 2)
+      await new Promise((r) => setTimeout(r, 1_000));
+    const after = await heap.stop();
+    const mb = (n: number) => n.toFixed(1);
+    say(
+      `isolate heap (Worker, consumers and JobActor share it locally): live ${mb(heap.startLiveMb)} MB before the job; ` +
+        `during the job peak used ${mb(heapJob.peakUsedMb)} MB, peak live ${mb(heapJob.peakLiveMb)} MB at ${mb(heapJob.peakLiveAtS)} s; ` +
+        `in the ${after.seconds.toFixed(0)} s after it (reports) peak used ${mb(after.peakUsedMb)} MB, peak live ${mb(after.peakLiveMb)} MB, ` +
+        `${mb(after.lastLiveMb)} MB at the end (${after.samples} polls, ${after.gcs} forced GCs, ${after.timeouts} unanswered)`,
+    );
+  }
   console.log(
     `bench: items=${ITEMS} wall_s=${run.wallSeconds.toFixed(2)} floor_s=${floor.toFixed(2)} ratio=${(run.wallSeconds / floor).toFixed(2)} rows_per_s=${rowsPerSecond} peak_rss_mb=${peakRss.toFixed(0)}`,
   );

@@ -3,7 +3,10 @@
  *   npx tsx scripts/eval-extract.ts <dir> [--baseline <dir with an older src/extract>] [--split A|B]
  * --split keeps one half of the documents, split by an FNV-1a hash of the file name (even: A, odd:
  * B), fixed before anyone looks at the results: tune on A, report B as held out.
- * With --baseline, the older extractor reads every document right after this one, in the same run,
+ * Speed: every document is read once before scoring, the first alone (it loads pdf.js), then a cold
+ * and a warm half (scripts/local/pdf-reads.ts); pages/s are printed for all after the first, each
+ * half, next to pdftotext (process per file) reading each file right after partwise.
+ * With --baseline, the older extractor reads every document next to this one, in the same run,
  * and the pages/s of both are printed with their ratio (e.g. `git archive <commit> src | tar -x -C
  * /tmp/base && ln -s $PWD/node_modules /tmp/base/node_modules`).
  * Documents are grouped by their true kind (bom / purchase_order / invoice / danfe / other): the
@@ -27,7 +30,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { extractPdf } from "../src/extract/index";
-import { type ExtractedItem, ExtractionError } from "../src/extract/types";
+import type { ExtractedItem } from "../src/extract/types";
 import {
   documentText,
   emptyScore,
@@ -39,7 +42,7 @@ import {
   scoreFields,
   type Truth,
 } from "./local/eval-fields";
-import { hasPdftotext, pdftotextSeconds } from "./local/pdftotext";
+import { readAll, speedLines, type Tally } from "./local/pdf-reads";
 
 type Kind = "bom" | "purchase_order" | "invoice" | "danfe" | "other";
 const KINDS: Kind[] = ["bom", "purchase_order", "invoice", "danfe", "other"];
@@ -115,9 +118,6 @@ async function main(): Promise<void> {
     ? ((await import(resolve(baselineDir, "src/extract/index.ts"))) as { extractPdf: typeof extractPdf })
         .extractPdf
     : null;
-  let baseSeconds = 0;
-  let docIndex = 0;
-  let basePages = 0;
   const templates = manifestTemplates(dir);
   const byKind = new Map<Kind, Counts>();
   const names = readdirSync(dir)
@@ -132,62 +132,37 @@ async function main(): Promise<void> {
   let docs = 0;
   let specials = 0;
   let specialsOk = 0;
-  let pages = 0;
-  let seconds = 0;
-  // The first document also pays for loading pdf.js; report throughput with and without it.
-  let warmPages = 0;
-  let warmSeconds = 0;
-  const warmFiles: string[] = [];
+  // Every document is read once, timed (cold half, then warm half: scripts/local/pdf-reads.ts), then
+  // scored. A document either side fails on (no_partnumbers) still had its pages read: both count
+  // the pages the document has, so a change that turns a wrong answer into an error costs no speed.
+  const reads = await readAll(
+    names.map((name) => ({
+      name,
+      file: join(dir, `${name}.pdf`),
+      bytes: () => new Uint8Array(readFileSync(join(dir, `${name}.pdf`))),
+    })),
+    extractPdf,
+    baseline,
+  );
   const fields = emptyScore();
   for (const name of names) {
     const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), "utf8")) as Truth;
     const bytes = new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
     const expectedCode = truth.no_text_layer ? "pdf_no_text" : truth.corrupt ? "pdf_corrupt" : null;
-    const pagesBefore = pages;
-    // The baseline reads every document too, before or after (alternating, since a second read of
-    // the same bytes is faster), never on the first document (which also loads pdf.js).
-    // A document either side fails on (no_partnumbers) still had its pages read: both count the
-    // pages the document has, so a change that turns a wrong answer into an error costs no speed.
-    let baseOk: number | null = null;
-    const runBaseline = async () => {
-      if (!baseline) return;
-      const t0 = performance.now();
-      const old = await baseline(bytes).catch(() => null);
-      if (docIndex > 0) {
-        baseSeconds += (performance.now() - t0) / 1000;
-        baseOk = old ? old.pages : 0;
-      }
-    };
-    if (docIndex % 2 === 1) await runBaseline();
-    const started = performance.now();
+    const outcome = reads.outcomes.get(name)!;
     let found: string[] = [];
     let extracted: ExtractedItem[] = [];
     let code: string | null = null;
     let reportedKind: string | undefined;
-    try {
-      const result = await extractPdf(bytes);
-      reportedKind = result.kind;
-      extracted = result.items;
-      found = result.items.map((i) => i.partnumber);
-      pages += result.pages;
-    } catch (err) {
-      if (!(err instanceof ExtractionError)) throw err;
-      code = err.code;
-      const k = err.details?.kind;
+    if (outcome.result) {
+      reportedKind = outcome.result.kind;
+      extracted = outcome.result.items;
+      found = outcome.result.items.map((i) => i.partnumber);
+    } else if (outcome.error) {
+      code = outcome.error.code;
+      const k = outcome.error.details?.kind;
       if (typeof k === "string") reportedKind = k;
-      const count = err.details?.pageCount;
-      if (typeof count === "number") pages += count;
     }
-    const elapsed = (performance.now() - started) / 1000;
-    if (docIndex % 2 === 0) await runBaseline();
-    if (baseOk !== null) basePages += baseOk || pages - pagesBefore;
-    docIndex++;
-    if (seconds > 0) {
-      warmSeconds += elapsed;
-      warmPages += pages - pagesBefore;
-      if (pages > pagesBefore) warmFiles.push(join(dir, `${name}.pdf`));
-    }
-    seconds += elapsed;
     if (expectedCode) {
       specials++;
       const ok = code === expectedCode;
@@ -225,25 +200,15 @@ async function main(): Promise<void> {
       `${name}: precision=${fmt(p)} recall=${fmt(r)} kind=${detected}/${kind}${err} missed=${JSON.stringify(missed)} wrong=${JSON.stringify(wrong)}${fieldText}`,
     );
   }
-  console.log(
-    `pages/s: ${fmt(pages / Math.max(seconds, 1e-9))} (${pages} pages in ${seconds.toFixed(2)} s; ` +
-      `${fmt(warmPages / Math.max(warmSeconds, 1e-9))} after the first document)`,
-  );
-  if (hasPdftotext()) {
-    // The same documents (those after the first that had pages), read by poppler in the same run.
-    const now = warmPages / Math.max(warmSeconds, 1e-9);
-    const poppler = warmPages / Math.max(pdftotextSeconds(warmFiles), 1e-9);
-    console.log(
-      `pages/s after the first document, partwise / pdftotext (process per file, same ${warmFiles.length} files): ${fmt(now)} / ${fmt(poppler)} ratio=${fmt(now / Math.max(poppler, 1e-9))}`,
-    );
-  }
-  if (baseline) {
-    const now = warmPages / Math.max(warmSeconds, 1e-9);
-    const before = basePages / Math.max(baseSeconds, 1e-9);
-    console.log(
-      `pages/s after the first document, this / baseline: ${fmt(now)} / ${fmt(before)} ratio=${fmt(now / Math.max(before, 1e-9))}`,
-    );
-  }
+  const all: Tally = { ...reads.cold };
+  for (const k of Object.keys(all) as (keyof Tally)[]) all[k] += reads.warm[k];
+  for (const [name, t] of [
+    ["after the first document", all],
+    ["cold half", reads.cold],
+    ["warm half", reads.warm],
+  ] as const)
+    for (const line of speedLines(name, t, reads.poppler, baseline !== null)) console.log(line);
+  if (!reads.poppler) console.log("pdftotext not found: apt-get install -y poppler-utils");
   for (const kind of KINDS) {
     const g = byKind.get(kind);
     if (!g) continue;

@@ -1,6 +1,38 @@
-import type { jobItems } from "../db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { jobItems } from "../db/schema";
 
-export type ItemRow = typeof jobItems.$inferSelect;
+/**
+ * The job_items columns a report prints. A job's reports are rendered from all of its rows at once,
+ * held in memory (a 100,000-item job's rows in one isolate): the ids every row repeats, the
+ * timestamps, rates no report prints and the NCM candidates (often larger than the rest of the row
+ * together) stay in Postgres.
+ */
+export const REPORT_COLUMNS = (() => {
+  const {
+    jobId: _job,
+    tenantId: _tenant,
+    classificationId: _classification,
+    candidates: _candidates,
+    updatedAt: _updated,
+    ipiRate: _ipi,
+    ipiNotTaxed: _ipiNt,
+    iiRate: _ii,
+    ...printed
+  } = getTableColumns(jobItems);
+  return printed;
+})();
+
+export type ItemRow = Omit<
+  typeof jobItems.$inferSelect,
+  | "jobId"
+  | "tenantId"
+  | "classificationId"
+  | "candidates"
+  | "updatedAt"
+  | "ipiRate"
+  | "ipiNotTaxed"
+  | "iiRate"
+>;
 export type Cell = string | number | null;
 
 /** "85322410" → "8532.24.10", the way brokers and ERPs write NCM codes. */

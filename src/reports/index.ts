@@ -4,7 +4,7 @@ import { jobItems, ncm } from "../db/schema";
 import { getJobRow } from "../jobs/repo";
 import type { Bindings } from "../lib/env";
 import { isFinalStatus } from "../shared/jobs";
-import type { ItemRow } from "./columns";
+import { type ItemRow, REPORT_COLUMNS } from "./columns";
 import { type CsvLocale, renderCsv } from "./csv";
 import { type ReportJob, renderPdf } from "./pdf";
 import type { NcmDescriptions } from "./summary";
@@ -42,7 +42,7 @@ export async function loadReportRows(db: Db, tenantId: string, jobId: string): P
   let after = 0;
   for (;;) {
     const page = await db
-      .select()
+      .select(REPORT_COLUMNS)
       .from(jobItems)
       .where(and(eq(jobItems.tenantId, tenantId), eq(jobItems.jobId, jobId), gt(jobItems.seq, after)))
       .orderBy(asc(jobItems.seq))

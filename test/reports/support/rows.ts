@@ -4,9 +4,7 @@ export const JOB_ID = "00000000-0000-4000-8000-000000000001";
 export const TENANT_ID = "00000000-0000-4000-8000-000000000002";
 
 export const row = (over: Partial<ItemRow> = {}): ItemRow => ({
-  jobId: JOB_ID,
   seq: 1,
-  tenantId: TENANT_ID,
   partnumber: "GRM188R71H104KA93D",
   rawPartnumber: "grm188r71h104ka93d",
   description: "Capacitor cerâmico 100nF, 50V",
@@ -17,7 +15,6 @@ export const row = (over: Partial<ItemRow> = {}): ItemRow => ({
   occurrences: [{ page: 1 }, { page: 3 }],
   status: "classified",
   reason: null,
-  classificationId: null,
   ncm: "85322410",
   exTipi: null,
   classDescription: "Capacitor cerâmico multicamada",
@@ -26,13 +23,8 @@ export const row = (over: Partial<ItemRow> = {}): ItemRow => ({
   confidence: 0.93,
   rationale: 'Family "GRM" and keyword "capacitor"',
   source: "rules",
-  ipiRate: null,
-  ipiNotTaxed: false,
-  iiRate: null,
   declaredNcm: null,
   declaredDisagrees: false,
-  candidates: null,
-  updatedAt: new Date(0),
   ...over,
 });
 
