@@ -1,3 +1,4 @@
+import FORM_WORDS from "./data/fiscal-form-headers.json";
 import HEADER_WORDS from "./data/header-words.json";
 
 /**
@@ -84,7 +85,7 @@ const COUNTRY =
 const BY_FIRST_WORD = new Map<string, [string, HeaderRole][]>();
 // Phrases ending in a full stop may be glued to the next header ("cod.prod.description …").
 const GLUED: [string, HeaderRole][] = [];
-for (const [role, phrases] of Object.entries(HEADER_WORDS)) {
+for (const [role, phrases] of [...Object.entries(HEADER_WORDS), ...Object.entries(FORM_WORDS)]) {
   if (role.startsWith("_")) continue;
   for (const p of phrases as string[]) {
     const phrase = normalizeHeader(p);

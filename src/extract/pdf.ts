@@ -5,9 +5,10 @@ import { describedItems } from "./described-items";
 import { documentKind } from "./document-kind";
 import { applyAiExtractor, finishItems } from "./finish";
 import { type HeaderRole, isPartnumberRole, normalizeHeader } from "./header-vocabulary";
+import { itemBlock } from "./item-block";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
-import { sellerCodeRoles } from "./seller-codes";
+import { sellerCodeRoles, withoutSellerCodes } from "./seller-codes";
 import type { Table } from "./table";
 import { itemsFromRows } from "./table-items";
 import { continueTable, readTable } from "./table-read";
@@ -29,6 +30,8 @@ interface PageFindings {
   labelledItems: ExtractedItem[];
   proseItems: ExtractedItem[];
   hasPartnumberColumn: boolean;
+  /** A table of line items (it declares NCMs) was read. */
+  itemTable: boolean;
   warnings: ExtractWarning[];
   /** Header roles of the page's tables (evidence for the document's kind). */
   roles: HeaderRole[];
@@ -95,19 +98,30 @@ function pdfError(err: unknown): ExtractionError {
 // Below this many body rows a table that gives no part number is not worth a warning.
 const WARN_ROWS = 3;
 
-function readPage(lines: Line[], page: number, previous: OpenTable | null, kind: DocumentKind): PageFindings {
+function readPage(
+  pageLines: Line[],
+  page: number,
+  previous: OpenTable | null,
+  kind: DocumentKind,
+): PageFindings {
+  // Forms of a fixed layout print their items in one block; the rest of the page holds no parts.
+  const block = itemBlock(pageLines, kind);
+  const lines =
+    block.from > 0 || block.to < pageLines.length ? pageLines.slice(block.from, block.to) : pageLines;
   const seller = sellerCodeRoles(kind);
   const tableItems: ExtractedItem[] = [];
   const warnings: ExtractWarning[] = [];
   let hasPartnumberColumn = false;
+  let itemTable = false;
   let last: OpenTable | null = null;
   const roles: HeaderRole[] = [];
   const take = (table: Table, pnCols: PartnumberColumn[]) => {
     for (const c of table.columns) if (c.role) roles.push(c.role);
+    itemTable ||= table.columns.some((c) => c.role === "ncm");
     // Content speaks for a column without a header word: a column of designators is a BOM's.
     if (table.columns.some((c, k) => !c.role && (profileColumn(table.rows, k).share.designator ?? 0) >= 0.6))
       roles.push("designator");
-    const where = (r: number) => ({ page, line: table.rows[r]!.lineIndex + 1 });
+    const where = (r: number) => ({ page, line: table.rows[r]!.lineIndex + 1 + block.from });
     let items = itemsFromRows(table.columns, table.rows, where, pnCols);
     if (!pnCols.length && !items.length) items = describedItems(table.columns, table.rows, where, kind);
     if (pnCols.length) hasPartnumberColumn = true;
@@ -128,17 +142,31 @@ function readPage(lines: Line[], page: number, previous: OpenTable | null, kind:
       i++;
       continue;
     }
-    take(table, partnumberColumns(table.columns, table.rows, seller));
+    take(table, withoutSellerCodes(partnumberColumns(table.columns, table.rows, seller), kind));
     i = Math.max(table.next, i + 1);
   }
-  const labelled = labelledItems(lines, page);
+  const labelled = labelledItems(lines, page).map((it) => ({ ...it, line: (it.line ?? 0) + block.from }));
   const proseItems = proseCandidates(lines).map(
-    (c): ExtractedItem => ({ partnumber: c.partnumber, via: "heuristic", page, line: c.lineIndex + 1 }),
+    (c): ExtractedItem => ({
+      partnumber: c.partnumber,
+      via: "heuristic",
+      page,
+      line: c.lineIndex + 1 + block.from,
+    }),
   );
   // Only a table that runs to the foot of the page can continue on the next one.
   const open = last as OpenTable | null;
   const carry = open && open.next >= lines.length - FOOTER_LINES ? open : null;
-  return { tableItems, labelledItems: labelled, proseItems, hasPartnumberColumn, warnings, roles, carry };
+  return {
+    tableItems,
+    labelledItems: labelled,
+    proseItems,
+    hasPartnumberColumn,
+    itemTable,
+    warnings,
+    roles,
+    carry,
+  };
 }
 
 const FOOTER_LINES = 4;
@@ -166,6 +194,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   const warnings: ExtractWarning[] = [];
   const pageReasons: { page: number; reason: string }[] = [];
   let hasPartnumberColumn = false;
+  let itemTable = false;
   let textRuns = 0;
   let carry: OpenTable | null = null;
   // Which column holds the part depends on the kind, so it is judged before the first pages' tables are read.
@@ -204,6 +233,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
         proseItems.push(...found.proseItems);
         warnings.push(...found.warnings);
         hasPartnumberColumn ||= found.hasPartnumberColumn;
+        itemTable ||= found.itemTable;
         for (const role of found.roles) roles.add(role);
         pageCarry ??= found.carry;
         if (opts.aiExtractor) aiText.push(...lines.map(lineText));
@@ -226,8 +256,9 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   if (!hasPartnumberColumn && opts.aiExtractor) {
     items = [...items, ...(await applyAiExtractor(opts.aiExtractor, aiText.join("\n")))];
   }
-  // The token heuristics are the last resort, also when the model found nothing usable.
-  if (items.length === 0) items = proseItems;
+  // The token heuristics are the last resort, also when the model found nothing usable; a DANFE
+  // whose item table was read and named no part has none (its codes are the seller's).
+  if (items.length === 0 && !(kind === "danfe" && itemTable)) items = proseItems;
   const result: ExtractResult = {
     items: finishItems(items, { pages: pageReasons, kind, pageCount: doc.numPages }),
     pages: doc.numPages,

@@ -1,3 +1,4 @@
+import type { PartnumberColumn } from "./column-types";
 import KINDS from "./data/document-kinds.json";
 import type { HeaderRole } from "./header-vocabulary";
 import type { DocumentKind } from "./types";
@@ -7,6 +8,21 @@ const SELLER_ROLES = KINDS.seller_code_roles as Partial<Record<DocumentKind, Hea
 /** The header roles whose columns hold the seller's own product code in this kind of document. */
 export function sellerCodeRoles(kind: DocumentKind | undefined): ReadonlySet<HeaderRole> {
   return new Set(kind ? (SELLER_ROLES[kind] ?? []) : []);
+}
+
+const LEADING = new Set(KINDS.leading_seller_code);
+
+/**
+ * Part-number columns without the one this kind of document fills with the seller's own code: a
+ * DANFE's item table opens with the issuer's product code, so its first column, when only its
+ * content (no maker's part-number header) made it a part-number column, is that code.
+ */
+export function withoutSellerCodes(
+  pnCols: PartnumberColumn[],
+  kind: DocumentKind | undefined,
+): PartnumberColumn[] {
+  if (!kind || !LEADING.has(kind)) return pnCols;
+  return pnCols.filter((c) => !(c.k === 0 && c.evidence === "weak"));
 }
 
 /** A code's shape: letters as A, digits as 9, other characters as printed ("PRD-00412" → "AAA-99999"). */

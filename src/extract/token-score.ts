@@ -16,13 +16,18 @@ export function tokenFeatures(token: string, previous = ""): Feature[] {
   if (token.length < 5) out.push("length_under_5");
   if (/\w[-/.]\w/.test(token)) out.push("inner_separator");
   if (letters && token === token.toUpperCase()) out.push("upper_case");
-  const upper = token.toUpperCase();
-  if (FAMILY_RULES.some((r) => r.pattern.test(upper))) out.push("known_family");
+  if (knownFamily(token)) out.push("known_family");
   if (/\d{3}/.test(token)) out.push("digit_run_3");
   if (/\p{L}{6}/u.test(token) && !/\d/.test(token.slice(0, 6))) out.push("letter_run_6");
   if (previous && MANUFACTURER_HINTS.some((h) => h.pattern.test(previous.toLowerCase())))
     out.push("after_maker_name");
   return out;
+}
+
+/** The token matches a part family the classifier knows (its MPN patterns). */
+export function knownFamily(token: string): boolean {
+  const upper = token.toUpperCase();
+  return FAMILY_RULES.some((r) => r.pattern.test(upper));
 }
 
 export function tokenScore(token: string, previous = ""): number {

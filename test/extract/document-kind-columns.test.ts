@@ -38,14 +38,14 @@ describe("the document's kind decides which column holds the part", () => {
     expect(items[1]).toMatchObject({ declaredNcm: "85423990", unit: "UN", quantity: 5 });
   });
 
-  it("keeps a DANFE product code that is the maker's part number when the description names none", async () => {
+  it("keeps a DANFE product code that is the maker's part number on the maker's own sale (CFOP x101)", async () => {
     const rows = [
       [
         "VKM2210-05T",
         "CIRCUITO INTEGRADO TEMPORIZADOR",
         "85423990",
         "000",
-        "5102",
+        "5101",
         "UN",
         "10,0000",
         "1,2000",
