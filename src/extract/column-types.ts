@@ -79,7 +79,7 @@ const NEVER: ReadonlySet<HeaderRole> = new Set(["id", "designator", "quantity", 
 // How much a header word raises or lowers the content evidence.
 const PRIOR: Partial<Record<HeaderRole, number>> = { pn_weak: 0.15, description: -0.3, footprint: -0.15 };
 const MIN_SHARE = 0.4;
-const MIXED_SHARE = 0.25;
+const MIXED_SHARE = 0.1;
 
 export interface PartnumberColumn {
   k: number;

@@ -69,7 +69,9 @@ const DESCRIPTOR =
   /^(\d+-(PDIP|DIP|CDIP|EDIP|SDIP|SOIC|SOP|SSOP|TSSOP|QFN|QFP|TQFP|LQFP|PLCC|SMD|SIP|POS|PIN|PINS|WAY|CONTACT|CIRCUIT)|\d+(KBIT|MBIT|GBIT|KB|MB|PPM|MHZ|KHZ)|[±+-]\d.*)$/i;
 const DOC_NUMBER = /^(PO|INV|RFQ|Q|SO|PL|COT|PC|NF|OC|OV|DOC|REQ|RC|AWB|DN)-?\d{2,}([-/]\d+)*$/i;
 const LOT = /^(L|LOT|LOTE)\d{4,}(-\d+)?$/i;
-const DIMENSION = /\d+([.,]\d+)?x\d/i;
+// Sizes ("5x7mm", "M3x10", "2.54x10"): the figures lead. A wildcard "x" inside a part number
+// ("QX84C00x0FT", one for each speed grade) comes after letters and figures.
+const DIMENSION = /^\D{0,3}\d+([.,]\d+)?x\d/i;
 const NON_LATIN_LETTER = /[^\u0000-\u024F\u00B5\u03BC\u03A9\u2126]/;
 // Generic component-category words that BOM tools glue in front of an MPN ("CLOCK-NE555DR").
 const CATEGORY_PREFIX =
@@ -111,6 +113,25 @@ function withoutMakerPrefix(s: string): string {
     MAKER_NAMES.has(maker) ||
     MANUFACTURER_HINTS.some((h) => h.pattern.test(maker) && maker.replace(h.pattern, "").trim() === "");
   return named ? m[2]! : s;
+}
+
+// "QX25P16(QW25Q16)": a part and its second source; "QX621ELL(E(D)V30)": a part and its variants
+// in a notation of the author's. A short bracketed tail ("(LF)", "(T&R)") is an ordering suffix.
+const ORDERING_GROUPS = /(\([^()]{1,4}\))+$/;
+const BRACKETED_TAIL = /^([A-Z0-9][A-Z0-9.\-/]{3,})\((.{5,})\)$/i;
+
+/**
+ * The part numbers a token names when a long bracketed tail follows a part number: the tail too
+ * when it is a part number on its own (an alternate), else only the part before it. Null when the
+ * token has no such tail.
+ */
+export function bracketedAlternates(token: string, evidence: Evidence): string[] | null {
+  const m = BRACKETED_TAIL.exec(trimToken(token));
+  if (!m || PAREN_PACKAGE.test(token) || ORDERING_GROUPS.test(token)) return null;
+  const head = acceptPartnumber(m[1]!, evidence);
+  if (!head) return null;
+  const tail = /[()]/.test(m[2]!) ? null : acceptPartnumber(m[2]!, evidence);
+  return tail ? [head, tail] : [head];
 }
 
 /** Key used to compare part numbers: case and all whitespace ignored. */
@@ -222,7 +243,8 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
   if (LIBRARY_NAME.test(s)) return false;
   if (evidence === "prose") {
-    if (s.length < 5 || DESIGNATOR.test(s)) return false;
+    // A designator-shaped token in prose is a part when the classifier knows its family ("QX311").
+    if (s.length < 5 || (DESIGNATOR.test(s) && !digitFamily(s))) return false;
     if (/^[A-Z]{1,3}\d{1,3}-[A-Z]{1,3}\d{1,3}$/.test(s)) return false;
   } else if (s.length < 4) {
     return false;

@@ -1,7 +1,13 @@
 import { cellKind, partnumberColumns } from "./column-types";
 import { splitDescription } from "./description-fields";
 import type { HeaderRole } from "./header-vocabulary";
-import { acceptPartnumber, type Evidence, partnumberKey, trimToken } from "./partnumber-rules";
+import {
+  acceptPartnumber,
+  bracketedAlternates,
+  type Evidence,
+  partnumberKey,
+  trimToken,
+} from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
 import { type Column, joinWrapped } from "./table";
 import { bestToken } from "./token-score";
@@ -14,6 +20,7 @@ export interface RowLike {
 
 // "4 x QX7781-22B": a count printed in front of the part number.
 const MULTIPLIER = /^\d{1,4}\s*[x×]\s+/i;
+const TRAILING_DESIGNATOR = /(?<=\S)\s+[A-Z]{1,3}\d{1,3}$/;
 // Several part numbers in one cell: "QX1 / QX2", "A; B".
 const LIST_SEPARATOR = /\s+\/\s+|\s*;\s*/;
 
@@ -25,6 +32,8 @@ export function cellPartnumbers(raw: string, evidence: Evidence, rowText: string
     const accepted = parts.map((p) => acceptPartnumber(p, evidence, rowText));
     if (accepted.every(Boolean)) return accepted as string[];
   }
+  const bracketed = bracketedAlternates(text, evidence);
+  if (bracketed) return bracketed;
   const whole = acceptPartnumber(text, evidence, rowText);
   if (whole) return [whole];
   if (evidence === "strong" || !/\s/.test(text)) return [];
@@ -132,7 +141,11 @@ export function itemsFromRows(
     const linked = urlPartnumbers(row.cells.map((c) => joinWrapped(c)).join(" "));
     const makers = mfrCol >= 0 ? (row.cells[mfrCol] ?? []) : [];
     const found = pnCols.flatMap(({ k, evidence, mixed }) => {
-      const fragments = (row.cells[k] ?? []).filter((f) => !mixed || cellKind(f) !== "designator");
+      // In a column that also holds a neighbour's designators, a designator glued after a part
+      // number ("QX7781-22B 10K X2") is the neighbour's too.
+      const fragments = (row.cells[k] ?? [])
+        .filter((f) => !mixed || cellKind(f) !== "designator")
+        .map((f) => (mixed ? f.replace(TRAILING_DESIGNATOR, "") : f));
       if (!fragments.length || (linked.length && evidence === "weak")) return [];
       return alternates(fragments, makers, evidence, widest.get(k) ?? 0).flatMap(({ cell, maker }) =>
         cellPartnumbers(cell, evidence, rowText).map((pn) => ({

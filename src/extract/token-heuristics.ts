@@ -1,6 +1,6 @@
 import { ID_LABEL_BEFORE } from "./header-vocabulary";
 import { type Line, splitWords } from "./layout";
-import { acceptPartnumber, partnumberKey, trimToken } from "./partnumber-rules";
+import { acceptPartnumber, bracketedAlternates, partnumberKey, trimToken } from "./partnumber-rules";
 import { type Column, columnAt, readHeader } from "./table";
 
 export interface ProseCandidate {
@@ -49,14 +49,18 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
           if (role && SKIPPED_ROLES.has(role)) continue;
         }
         rowText ??= line.runs.map((r) => r.text).join(" ");
-        const pn = acceptPartnumber(trimToken(word.text), "prose", rowText);
-        if (!pn || seen.has(partnumberKey(pn))) continue;
-        if (columns) {
-          idWords ??= lineIdWords(line, columns);
-          if (idWords.has(word.text.toUpperCase())) continue;
+        const bracketed = bracketedAlternates(word.text, "prose");
+        const single = bracketed ? null : acceptPartnumber(trimToken(word.text), "prose", rowText);
+        const pns = bracketed ?? (single ? [single] : []);
+        for (const pn of pns) {
+          if (seen.has(partnumberKey(pn))) continue;
+          if (columns) {
+            idWords ??= lineIdWords(line, columns);
+            if (idWords.has(word.text.toUpperCase())) continue;
+          }
+          seen.add(partnumberKey(pn));
+          out.push({ partnumber: pn, lineIndex: i });
         }
-        seen.add(partnumberKey(pn));
-        out.push({ partnumber: pn, lineIndex: i });
       }
     }
   }
