@@ -243,8 +243,7 @@ function weakShapeOk(s: string, evidence: Evidence): boolean {
   if (VAT.test(s) || LETTERS_THEN_LONG_NUMBER.test(s) || DOC_NUMBER.test(s) || LOT.test(s)) return false;
   if (LIBRARY_NAME.test(s)) return false;
   if (evidence === "prose") {
-    // A designator-shaped token in prose is a part when the classifier knows its family ("QX311").
-    if (s.length < 5 || (DESIGNATOR.test(s) && !digitFamily(s))) return false;
+    if (s.length < 5 || DESIGNATOR.test(s)) return false;
     if (/^[A-Z]{1,3}\d{1,3}-[A-Z]{1,3}\d{1,3}$/.test(s)) return false;
   } else if (s.length < 4) {
     return false;

@@ -2,12 +2,20 @@ import { ID_LABEL_BEFORE } from "./header-vocabulary";
 import { type Line, splitWords } from "./layout";
 import { acceptPartnumber, bracketedAlternates, partnumberKey, trimToken } from "./partnumber-rules";
 import { type Column, columnAt, readHeader } from "./table";
+import { knownFamily } from "./token-score";
 
 export interface ProseCandidate {
   partnumber: string;
   /** 0-based index of the line in its page. */
   lineIndex: number;
 }
+
+const DESIGNATOR_SHAPE = /^[A-Z]{1,3}\d{1,3}$/;
+// A reference designator or a list of them leading a parts-list entry ("U10", "Xr2", "R4-8", "C2,3").
+const LIST_DESIGNATOR = /^[A-Z]{1,3}[a-z]?\d{1,3}([,-][A-Z]{0,3}\d{1,3})*\**$/;
+const CONNECTOR_DESIGNATOR = /^(J|X|XS|XP|XT|CN|P|JP|CON)[a-z]?\d/;
+// A connector series and its pin count ("QLD-10", "QB15F"): a generic type name.
+const CONNECTOR_TYPE = /^[A-Z]{2,4}-?\d{1,2}[A-Z]?$/;
 
 // Under these headers a token is some other kind of code or a number, never an MPN.
 const SKIPPED_ROLES = new Set(["id", "designator", "footprint", "quantity", "other", "manufacturer"]);
@@ -30,6 +38,8 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
       continue;
     }
     let previous = "";
+    // The designator the words follow on a parts-list line, if any.
+    let designator: string | null = null;
     // The line's text, for the distractor rules: joined once per line, not once per word.
     let rowText: string | undefined;
     // A description that repeats a word of the row's own code cell repeats that code.
@@ -39,7 +49,7 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
         (c) => c.start > run.x + run.size && c.start < run.x + run.width - run.size,
       );
       if (columns && crosses && crosses.length >= 2) columns = null;
-      for (const word of splitWords(run)) {
+      for (const [w, word] of splitWords(run).entries()) {
         const before = previous;
         previous = word.text;
         if (ID_LABEL_BEFORE.test(before)) continue;
@@ -49,8 +59,23 @@ export function proseCandidates(lines: Line[]): ProseCandidate[] {
           if (role && SKIPPED_ROLES.has(role)) continue;
         }
         rowText ??= line.runs.map((r) => r.text).join(" ");
+        const token = trimToken(word.text);
+        // In a parts-list line ("U10  QX311  SOIC-8") a designator-shaped token of a family the
+        // classifier knows is the part; after a connector's designator, a series name with a pin
+        // count ("QLD-10") is the connector's generic type, not a part number.
+        if (designator && DESIGNATOR_SHAPE.test(token) && token.length >= 5 && knownFamily(token)) {
+          if (!seen.has(partnumberKey(token))) out.push({ partnumber: token, lineIndex: i });
+          seen.add(partnumberKey(token));
+          continue;
+        }
+        // A designator opens an entry only at the start of a cell, and a known part is not one.
+        if (w === 0 && LIST_DESIGNATOR.test(token) && !knownFamily(token)) {
+          designator = token;
+          continue;
+        }
+        if (designator && CONNECTOR_DESIGNATOR.test(designator) && CONNECTOR_TYPE.test(token)) continue;
         const bracketed = bracketedAlternates(word.text, "prose");
-        const single = bracketed ? null : acceptPartnumber(trimToken(word.text), "prose", rowText);
+        const single = bracketed ? null : acceptPartnumber(token, "prose", rowText);
         const pns = bracketed ?? (single ? [single] : []);
         for (const pn of pns) {
           if (seen.has(partnumberKey(pn))) continue;

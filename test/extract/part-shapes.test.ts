@@ -27,6 +27,17 @@ describe("part-number shapes beyond one plain token", () => {
     expect(partnumbers(items)).toEqual(["QZ84C00x0FT", "MAX947"]);
   });
 
+  it("takes a connector series with its pin count after a connector's designator as a type name, not a part", async () => {
+    const runs = plainList([
+      ["J3", "QBD-16", "Front"],
+      ["J7", "QLD-06", "Jtag"],
+      ["X2", "QJ-313D", "Audio"],
+      ["U1", "QX7781-22B", "SOT-23"],
+    ]);
+    const { items } = await extractPdf(await pdfWithText([runs]));
+    expect(partnumbers(items)).toEqual(["QJ-313D", "QX7781-22B"]);
+  });
+
   it("reads an alternates column whose cells the neighbour's designators drift into", async () => {
     const header = ["Qty", "Description", "Part Number", "Alternative Part Number", "Designator"];
     // Body cells start a little left of their headers, so a short designator sits in the
