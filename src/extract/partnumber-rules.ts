@@ -27,6 +27,12 @@ const MONEY = /^(R\$|US\$|\$|€|£|EUR|USD|BRL)\s?[\d.,]+$/i;
 const QTY_K = /^\d+([.,]\d+)?\s?k(pcs|pc)?$/i;
 const COMPONENT_VALUE =
   /^\d+([.,]\d+)?\s?(p|n|u|µ|μ|m|k|M|G)?(F|H|Hz|Ω|ohms?|R|V|VDC|VAC|A|W|mA|mW|mAh|dB|ppm|%)$/i;
+// A figure with a unit of capacity, resolution, speed or size from a product's specification
+// ("8GB", "2TB", "12400DPI", "1080P", "7200RPM", "15,6POL"): what the part is, not its number.
+const SPEC_FIGURE =
+  /^\d+([.,]\d+)?(GB|TB|MB|KB|GBPS|MBPS|DPI|PPI|RPM|MP|MPX|P|FPS|POL|IN|INCH|CM|MM|KG|ML|L|BTU|BTUS|CV|HP|LUMENS|LM|NITS|PSI|BAR|KVA|VA|WH|KWH|CC|GRAMAS|GR|G)$/i;
+// A size in figures only ("138X188", "1,5X2,0MM"): letters other than the separators make a part.
+const SIZE_FIGURES = /^\d+([.,]\d+)?([X×*]\d+([.,]\d+)?){1,2}(MM|CM|M)?$/i;
 // Engine-oil viscosity grades ("15W-40", "5W30") describe a lubricant, they do not name a part.
 const VISCOSITY_GRADE = /^\d{1,2}W-?\d{2}$/i;
 const RESISTOR_CODE = /^\d+[RKM]\d*$/i;
@@ -182,6 +188,8 @@ export function isKnownNonPartnumber(s: string): boolean {
     COMPONENT_VALUE.test(compact) ||
     RESISTOR_CODE.test(compact) ||
     VISCOSITY_GRADE.test(compact) ||
+    SPEC_FIGURE.test(compact) ||
+    SIZE_FIGURES.test(compact) ||
     CHIP_SIZE.test(compact) ||
     PACKAGE.test(compact) ||
     ALTIUM_VAULT_ID.test(compact) ||

@@ -63,6 +63,19 @@ describe("a DANFE's parts come from its item table only", () => {
   });
 });
 
+describe("specification figures in a description are not the part", () => {
+  it("passes over capacities, resolutions and sizes to the model code", async () => {
+    const { items } = await read({
+      rows: [
+        danfeRow("5512", "NOTEBOOK 15,6POL 16GB 1080P QXB-1420F", "84713012", "5405"),
+        danfeRow("5513", "MOUSE OPTICO 12400DPI 7200RPM PRETO", "84716053", "5405"),
+        danfeRow("5514", "COLCHAO CASAL 138X188 ESPUMA D33", "94042100", "5405"),
+      ],
+    });
+    expect(partnumbers(items)).toEqual(["QXB-1420F"]);
+  });
+});
+
 describe("a DANFE's product code is the maker's part number only on the maker's own sales", () => {
   it("takes the code of a line whose CFOP sells the issuer's own production", async () => {
     const { items } = await read({
