@@ -36,7 +36,7 @@ export function normalizeHeader(text: string): string {
 // Matched at the start of a word only: "narrow" holds no "arrow", "border" no "order", and
 // "herstellerartikelnummer" is the maker's number, not an "artikel" code.
 const ID_WORDS =
-  /(?<![a-z0-9])(distrib|supplier|vendor|digi-?key|mouser|farnell|newark|element ?14|arrow|lcsc|reichelt|mc-?master|order|bestell|lieferant|\bcust\b|customer|client|kunde|klant|\bsku\b|internal|\bintern|interno|\bour\b|item code|stock code|fornecedor|distribuidor|proveedor|buyer|comprador|artikel|article|catalog|katalog|invoice|factuur|fatura|factura|rechnung|\blot\b|\blote\b|batch|\bpo\b|pedido|\bnota\b|tracking|\bbtw\b|\bvat\b|cnpj|\bcpf\b|\bncm\b|\bhts?\b|\bhs code|tariff|zolltarif|url|link)/;
+  /(?<![a-z0-9])(distrib|supplier|vendor|digi-?key|mouser|farnell|newark|element ?14|arrow|lcsc|reichelt|mc-?master|order|bestell|lieferant|\bcust\b|customer|client|kunde|klant|\bsku\b|internal|\bintern|interno|\bour\b|item code|stock code|fornecedor|distribuidor|proveedor|buyer|comprador|artikel|article|catalog|katalog|invoice|factuur|fatura|factura|rechnung|\blot\b|\blote\b|batch|\bpo\b|pedido|\bnota\b|tracking|\bbtw\b|\bvat\b|cnpj|\bcpf\b|\bncm\b|\bhts?\b|\bhs code|tariff|zolltarif|url|link|\bdoc\b\.? ?(ref|no|nr|num))/;
 
 const STRONG_PN = [
   /\bmpn\b/,

@@ -61,4 +61,15 @@ describe("part-number shapes beyond one plain token", () => {
     expect(partnumbers(items)).toContain("QC-135 32.76KA-A3");
     expect(partnumbers(items)).not.toContain("QC-135 32.76KA-A3 X2");
   });
+
+  it("reads a column headed as a document reference as an identifier, not by its part-number-like content", async () => {
+    const xs = [40, 110, 220, 400, 450];
+    const header = ["Date of Supply", "Shop Doc. Ref", "Product Detail", "Quantity", "Unit Price"];
+    const rows = [
+      ["12-04-2023", "QMX106-ALPHA0558", "TRANSISTOR NPN QX7781-22B", "10", "1.50"],
+      ["12-04-2023", "QMX107-ALPHA0559", "REGULATOR KT4471-B", "5", "2.50"],
+    ];
+    const { items } = await extractPdf(await pdfWithText([tableRuns(xs, header, rows)]));
+    expect(partnumbers(items)).toEqual(["QX7781-22B", "KT4471-B"]);
+  });
 });
