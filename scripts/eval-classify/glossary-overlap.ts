@@ -1,4 +1,4 @@
-import { NCM_WORD_FILES, ncmWordTerms } from "../../src/classify/glossary/ncm-words";
+import { HEADING_NAME_FILES, NCM_WORD_FILES, ncmWordTerms } from "../../src/classify/glossary/ncm-words";
 import { GLOSSARY_FILES, wordsOf } from "../../src/classify/query-text";
 import { normalizeText } from "../../src/classify/rules/context";
 import type { Item } from "./labels";
@@ -14,6 +14,7 @@ export function glossaryOverlap(items: Item[]): { term: string; rows: number }[]
   const terms = [
     ...GLOSSARY_FILES.flatMap((file) => Object.keys(file.terms)),
     ...ncmWordTerms(NCM_WORD_FILES, normalizeText).keys(),
+    ...ncmWordTerms(HEADING_NAME_FILES, normalizeText).keys(),
   ];
   for (const term of terms) {
     const words = wordsOf(term).join(" ");

@@ -1,6 +1,6 @@
 import everydayPt from "./glossary/everyday-pt.json";
 import glossaryData from "./glossary/glossary.json";
-import { NCM_WORD_FILES, ncmWordTerms } from "./glossary/ncm-words";
+import { HEADING_NAME_FILES, NCM_WORD_FILES, ncmWordTerms } from "./glossary/ncm-words";
 import queryWords from "./glossary/query-words.json";
 import tradeEn from "./glossary/trade-en.json";
 import { normalizeText } from "./rules/context";
@@ -35,13 +35,28 @@ interface Vocabulary {
   prefixes: [string, string][];
 }
 
+const connectors = new Set(queryWords.connectors);
+/** A phrase without its joining words, as descriptions are read ("toalha de banho" -> "toalha banho"). */
+const unjoined = (s: string): string =>
+  s
+    .split(" ")
+    .filter((w) => !connectors.has(w))
+    .join(" ");
+
 function compile(): Vocabulary {
   const terms = new Map<string, string>();
   for (const file of GLOSSARY_FILES)
-    for (const [term, pt] of Object.entries(file.terms)) terms.set(normalizeText(term), normalizeText(pt));
-  // The NCM-vocabulary files fill in what the hand-written glossaries leave out; those win.
-  for (const [term, pt] of ncmWordTerms(NCM_WORD_FILES, normalizeText))
-    if (!terms.has(term)) terms.set(term, pt);
+    for (const [term, pt] of Object.entries(file.terms))
+      terms.set(unjoined(normalizeText(term)), normalizeText(pt));
+  // The NCM-vocabulary and heading-name files fill in what the hand-written glossaries leave out
+  // (those win); a term both list stands for the words of each.
+  const hand = new Set(terms.keys());
+  const key = (t: string) => unjoined(normalizeText(t));
+  for (const [term, pt] of ncmWordTerms(NCM_WORD_FILES, key))
+    if (!hand.has(term)) terms.set(term, terms.has(term) ? `${terms.get(term)} ${pt}` : pt);
+  // A heading name adds its heading's words to whatever the term already says.
+  for (const [term, pt] of ncmWordTerms(HEADING_NAME_FILES, key, { keepWord: true }))
+    terms.set(term, terms.has(term) ? `${terms.get(term)} ${pt}` : pt);
   return {
     terms,
     stop: new Set(queryWords.stop),
@@ -124,7 +139,9 @@ export function buildQuery(
   const v = vocab();
   // The maker's name is not a product word; it only stops a bare name from matching a code.
   const maker = new Set(wordsOf(manufacturer ?? ""));
-  const words = wordsOf(description ?? "").filter((w) => !v.stop.has(w) && !maker.has(w));
+  const words = wordsOf(description ?? "").filter(
+    (w) => !v.stop.has(w) && !maker.has(w) && !connectors.has(w),
+  );
   const segments: { words: string[]; modifier: boolean }[] = [];
   for (let i = 0; i < words.length; ) {
     const { pt, len } = translate(words, i, v);

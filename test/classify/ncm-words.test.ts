@@ -19,3 +19,16 @@ describe("NCM vocabulary in English and Spanish", () => {
     expect(buildQuery("lentejas secas").text).toContain("lentilhas");
   });
 });
+
+describe("everyday names of what a heading holds", () => {
+  it("adds the heading's words to a name its text does not use, keeping the name", () => {
+    const q = buildQuery("CADEIRA GIRATORIA").text;
+    expect(q).toContain("assentos");
+    expect(q).toContain("cadeira");
+  });
+
+  it("matches a phrase with or without its joining words", () => {
+    expect(buildQuery("TOALHA BANHO").text).toBe(buildQuery("toalha de banho").text);
+    expect(buildQuery("TOALHA BANHO").text).toContain("toucador");
+  });
+});
