@@ -56,10 +56,19 @@ async function timed(extract: Extract, bytes: Uint8Array): Promise<{ outcome: Re
   try {
     outcome = { result: await extract(bytes), error: null };
   } catch (err) {
-    if (!(err instanceof ExtractionError)) throw err;
+    // A baseline extractor (an older checkout's src) throws its own ExtractionError class, so the
+    // error is recognised by name and code, not by this module's class.
+    if (!isExtractionError(err)) throw err;
     outcome = { result: null, error: err };
   }
   return { outcome, s: (performance.now() - started) / 1000 };
+}
+
+function isExtractionError(err: unknown): err is ExtractionError {
+  return (
+    err instanceof ExtractionError ||
+    (err instanceof Error && err.name === "ExtractionError" && "code" in err)
+  );
 }
 
 function popplerSeconds(file: string): number {
