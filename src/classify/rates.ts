@@ -88,20 +88,33 @@ const MAX_KNOWN = 50_000;
 /** `ratesFor`, answered from this isolate's recent reads where it can. */
 export async function cachedRatesFor(db: SqlRunner, codes: string[]): Promise<Map<string, CodeRates>> {
   const now = Date.now();
-  const wanted = [...new Set(codes.filter((c) => /^\d{8}$/.test(c)))];
-  const fresh = (c: string) => {
+  const out = new Map<string, CodeRates>();
+  const unknown: string[] = [];
+  for (const c of new Set(codes.filter((c) => /^\d{8}$/.test(c)))) {
     const hit = known.get(c);
-    return hit !== undefined && now - hit.at <= RATES_TTL_MS;
-  };
-  const unknown = wanted.filter((c) => !fresh(c));
+    if (hit !== undefined && now - hit.at <= RATES_TTL_MS) out.set(c, hit.rates);
+    else unknown.push(c);
+  }
   if (unknown.length > 0) {
     const read = await ratesFor(db, unknown);
+    // The answer is built from what was read, so dropping the cache here loses nothing of it.
     if (known.size > MAX_KNOWN) known.clear();
-    for (const c of unknown) known.set(c, { rates: read.get(c) ?? noRates(), at: now });
+    for (const c of unknown) {
+      const rates = read.get(c) ?? noRates();
+      known.set(c, { rates, at: now });
+      out.set(c, rates);
+    }
   }
-  const out = new Map<string, CodeRates>();
-  for (const c of wanted) out.set(c, known.get(c)!.rates);
   return out;
+}
+
+/** IPI and duty of a decided code: an Ex's own IPI where the decision carries one, else the code's. */
+export function decidedRates(
+  rates: CodeRates | undefined,
+  ex: string | null,
+): { ipiRate: IpiRate | null; iiRate: number | null } {
+  const line = ex ? rates?.exLines.find((l) => l.ex === ex) : undefined;
+  return { ipiRate: line ? line.ipiRate : (rates?.ipiRate ?? null), iiRate: rates?.iiRate ?? null };
 }
 
 const noRates = (): CodeRates => ({ ipiRate: null, iiRate: null, exLines: [] });

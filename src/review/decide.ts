@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf, recordAudit } from "../auth/audit";
 import type { AuthContext } from "../auth/types";
-import { type CodeRates, ratesFor } from "../classify/rates";
+import { decidedRates, ratesFor } from "../classify/rates";
 import type { Db } from "../db/client";
 import { classifications, jobItems, jobs } from "../db/schema";
 import type { ClassificationResult } from "../domain/classification";
@@ -56,15 +56,6 @@ async function readItem(db: Db, tenantId: string, jobId: string, seq: number): P
     .where(and(eq(jobItems.tenantId, tenantId), eq(jobItems.jobId, jobId), eq(jobItems.seq, seq)))
     .limit(1);
   return row ?? null;
-}
-
-/** IPI and duty of a decided code: an Ex's own IPI where the decision carries one, else the code's. */
-function ratesOf(
-  rates: CodeRates | undefined,
-  ex: string | null,
-): Pick<ClassificationResult, "ipiRate" | "iiRate"> {
-  const line = ex ? rates?.exLines.find((l) => l.ex === ex) : undefined;
-  return { ipiRate: line ? line.ipiRate : (rates?.ipiRate ?? null), iiRate: rates?.iiRate ?? null };
 }
 
 /**
@@ -189,7 +180,7 @@ export async function decideItem(
         source: "human",
         model: null,
         classificationId: null,
-        ...ratesOf(rates, ex),
+        ...decidedRates(rates, ex),
       };
       const [inserted] = await tx
         .insert(classifications)
