@@ -11,13 +11,17 @@ import { FLUSH_INTERVAL_MS, inheritedLeaseMs, nextAlarm } from "./leases";
 
 const outboxSize = (core: ActorCore) => count(core.sql, "SELECT count(*) AS n FROM outbox");
 
-/** True when every item is terminal and in Postgres, and the job is not final yet. */
-export function readyToFinish(core: ActorCore): boolean {
+/** True when a dispatched, not yet final job has every item terminal (Postgres may still lag). */
+function settled(core: ActorCore): boolean {
   const s = core.s;
   if (isFinalStatus(s.status) || s.status === "scheduled") return false;
   if (s.source && !s.extracted) return false;
-  if (outboxSize(core) > 0) return false;
   return count(core.sql, "SELECT count(*) AS n FROM items WHERE status = 'pending'") === 0;
+}
+
+/** True when every item is terminal and in Postgres, and the job is not final yet. */
+export function readyToFinish(core: ActorCore): boolean {
+  return outboxSize(core) === 0 && settled(core);
 }
 
 /**
@@ -75,11 +79,7 @@ export async function wakeSoon(core: ActorCore): Promise<void> {
   // A scheduled job keeps sleeping until runAt (results cannot arrive before it is dispatched).
   if (!s || s.status === "scheduled") return;
   if (s.backoffUntil && s.backoffUntil > Date.now()) return;
-  const settled =
-    !isFinalStatus(s.status) &&
-    !(s.source && !s.extracted) &&
-    count(core.sql, "SELECT count(*) AS n FROM items WHERE status = 'pending'") === 0;
-  const at = Date.now() + (settled ? 0 : FLUSH_INTERVAL_MS);
+  const at = Date.now() + (settled(core) ? 0 : FLUSH_INTERVAL_MS);
   const current = await core.ctx.storage.getAlarm();
   if (current === null || current > at) await core.ctx.storage.setAlarm(at);
 }
