@@ -6,7 +6,7 @@ import { labelledMatches } from "./labelled-fields";
 import { leadingPartnumber } from "./labelled-items";
 import { acceptPartnumber, partnumberKey, trimToken } from "./partnumber-rules";
 import { parseQuantity } from "./quantity";
-import { sellerCodeRoles, uniformCodes } from "./seller-codes";
+import { sellerCodeRoles, sellerNumbered, uniformCodes } from "./seller-codes";
 import type { Column } from "./table";
 import { printedFields, type RowLike } from "./table-items";
 import { bestToken, DESCRIPTION_THRESHOLD, knownFamily } from "./token-score";
@@ -125,7 +125,7 @@ export function describedItems(
   if (!columns.some((c) => ITEM_ROLES.has(c.role))) return [];
   const seller = sellerCodeRoles(kind);
   const named = columns.flatMap((c, k) => (c.role && seller.has(c.role) ? [k] : []));
-  const codeCols = named.length || kind !== "danfe" ? named : leadingCodes(rows);
+  const codeCols = named.length || !sellerNumbered(kind) ? named : leadingCodes(rows);
   // Header words are a prior: a column named like a code ("Article") that holds sentences is
   // where the items are described.
   const text = columns.flatMap((c, k) =>
@@ -158,7 +158,7 @@ export function describedItems(
     // "330020071 - QX7781-22B TRANS.SMD …": the part after a buyer's code and a dash, the rest its description.
     const lead = text.map((k) => leadingPartnumber(cellText(row, k))).find(Boolean);
     const own = tokens.map((t) => (shared.has(partnumberKey(trimToken(t))) ? "" : t));
-    const made = kind === "danfe" ? issuerMade(row, columns) : undefined;
+    const made = sellerNumbered(kind) ? issuerMade(row, columns) : undefined;
     // The maker's own invoice: its product code is its part number, whatever its numbering.
     let pn: string | null = null;
     if (made) for (const c of codes) pn ??= c.code ? acceptPartnumber(c.code, "generic") : null;

@@ -8,7 +8,7 @@ import { type HeaderRole, isPartnumberRole, normalizeHeader } from "./header-voc
 import { itemBlock } from "./item-block";
 import { labelledItems } from "./labelled-items";
 import { buildLines, type Line, lineText, type RawTextItem, toReadingFrames } from "./layout";
-import { sellerCodeRoles, withoutSellerCodes } from "./seller-codes";
+import { sellerCodeRoles, sellerNumbered, withoutSellerCodes } from "./seller-codes";
 import type { Table } from "./table";
 import { itemsFromRows } from "./table-items";
 import { continueTable, readTable } from "./table-read";
@@ -256,9 +256,9 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): 
   if (!hasPartnumberColumn && opts.aiExtractor) {
     items = [...items, ...(await applyAiExtractor(opts.aiExtractor, aiText.join("\n")))];
   }
-  // The token heuristics are the last resort, also when the model found nothing usable; a DANFE
-  // whose item table was read and named no part has none (its codes are the seller's).
-  if (items.length === 0 && !(kind === "danfe" && itemTable)) items = proseItems;
+  // The token heuristics are the last resort, also when the model found nothing usable; a form
+  // whose item table was read and named no part has none (its codes are the seller's, e.g. a DANFE).
+  if (items.length === 0 && !(sellerNumbered(kind) && itemTable)) items = proseItems;
   const result: ExtractResult = {
     items: finishItems(items, { pages: pageReasons, kind, pageCount: doc.numPages }),
     pages: doc.numPages,

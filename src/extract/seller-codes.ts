@@ -12,6 +12,10 @@ export function sellerCodeRoles(kind: DocumentKind | undefined): ReadonlySet<Hea
 
 const LEADING = new Set(KINDS.leading_seller_code);
 
+/** Kinds whose item table is numbered by the seller's own codes (document-kinds.json). */
+export const sellerNumbered = (kind: DocumentKind | undefined): boolean =>
+  kind !== undefined && LEADING.has(kind);
+
 /**
  * Part-number columns without the one this kind of document fills with the seller's own code: a
  * DANFE's item table opens with the issuer's product code, so its first column, when only its
@@ -21,7 +25,7 @@ export function withoutSellerCodes(
   pnCols: PartnumberColumn[],
   kind: DocumentKind | undefined,
 ): PartnumberColumn[] {
-  if (!kind || !LEADING.has(kind)) return pnCols;
+  if (!sellerNumbered(kind)) return pnCols;
   return pnCols.filter((c) => !(c.k === 0 && c.evidence === "weak"));
 }
 
